@@ -1,0 +1,71 @@
+"""Certificates (intyg and drafts) and their status history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.store.base import Base, JsonDocument, UtcDateTime
+
+
+class CertificateStatus(enum.StrEnum):
+    """Stored status. "Tomt utkast" vs "Utkast" and sent/replaced are derived, as in Webcert."""
+
+    DRAFT = "DRAFT"
+    LOCKED_DRAFT = "LOCKED_DRAFT"
+    SIGNED = "SIGNED"
+    REVOKED = "REVOKED"
+    LOCKED_REVOKED = "LOCKED_REVOKED"
+
+
+class Certificate(Base):
+    """One certificate or draft. Content is the form's answers as a JSON document."""
+
+    __tablename__ = "certificates"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    type_code: Mapped[str] = mapped_column(String(20))
+    type_version: Mapped[str] = mapped_column(String(10))
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("care_units.hsa_id"), index=True)
+    author_id: Mapped[str] = mapped_column(ForeignKey("staff.hsa_id"))
+    signing_responsible_id: Mapped[str | None] = mapped_column(ForeignKey("staff.hsa_id"))
+    status: Mapped[str] = mapped_column(String(20), default=CertificateStatus.DRAFT.value)
+    content: Mapped[dict[str, Any]] = mapped_column(JsonDocument, default=dict)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    signed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    replaces_id: Mapped[str | None] = mapped_column(ForeignKey("certificates.id"))
+    renews_id: Mapped[str | None] = mapped_column(ForeignKey("certificates.id"))
+    complements_id: Mapped[str | None] = mapped_column(ForeignKey("certificates.id"))
+    copied_from_id: Mapped[str | None] = mapped_column(ForeignKey("certificates.id"))
+
+    events: Mapped[list[CertificateEvent]] = relationship(
+        back_populates="certificate", order_by="CertificateEvent.id"
+    )
+
+    # Optimistic locking: an UPDATE whose version no longer matches raises StaleDataError.
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class CertificateEvent(Base):
+    """One step in a certificate's status history (SKAPAT, ANDRAT, SIGNAT, SKICKA, ...)."""
+
+    __tablename__ = "certificate_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    certificate_id: Mapped[str] = mapped_column(
+        ForeignKey("certificates.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    actor_id: Mapped[str | None] = mapped_column(ForeignKey("staff.hsa_id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    certificate: Mapped[Certificate] = relationship(back_populates="events")

@@ -1,0 +1,22 @@
+"""Every mapped class in one import, so that Base.metadata is complete."""
+
+from models.reference.patient_id import PatientIdKind
+from models.store.audit_log import AuditEntry
+from models.store.base import Base
+from models.store.certificates import Certificate, CertificateEvent, CertificateStatus
+from models.store.organisation import CareProvider, CareUnit, Staff, staff_units
+from models.store.patients import Patient
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "CareProvider",
+    "CareUnit",
+    "Certificate",
+    "CertificateEvent",
+    "CertificateStatus",
+    "Patient",
+    "PatientIdKind",
+    "Staff",
+    "staff_units",
+]

@@ -1,0 +1,119 @@
+"""Shared fixtures: headless Qt, a private home folder, and a fresh seeded database per test.
+
+Tests that take ``store`` (or anything built on it) run twice: on SQLite, and on PostgreSQL when
+``INTYGSSTUDIO_TEST_POSTGRES`` holds a URL (CI sets it). Each PostgreSQL run gets its own schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never touch the real user's data, logs or settings from a test.
+os.environ["INTYGSSTUDIO_HOME"] = tempfile.mkdtemp(prefix="intygsstudio-test-home-")
+os.environ.pop("INTYGSSTUDIO_DATABASE_URL", None)
+
+import pytest  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import URL  # noqa: E402
+
+from models.clock import SWEDISH_TIME, FixedClock  # noqa: E402
+from models.patients import PatientService  # noqa: E402
+from models.staff import StaffDirectory, UserContext  # noqa: E402
+from models.store import OpenedStore, Store, open_store  # noqa: E402
+from models.store.urls import parse_url  # noqa: E402
+from resources import resource_path  # noqa: E402
+
+POSTGRES_ENV = "INTYGSSTUDIO_TEST_POSTGRES"
+SEED_DIR = resource_path("seed")
+BEFATTNINGAR = resource_path("reference", "befattningskoder.tsv")
+
+DOCTOR = "TSTNMT2321000156-L001"
+AT_DOCTOR = "TSTNMT2321000156-L002"
+DOCTOR_WITHOUT_WEBCERT = "TSTNMT2321000156-L003"
+SECRETARY = "TSTNMT2321000156-A001"
+NURSE = "TSTNMT2321000156-S001"
+DENTIST = "TSTNMT2321000156-T001"
+NO_COMMISSION = "TSTNMT2321000156-X001"
+TESTENHET_17 = "TSTNMT2321000156-1077"
+SJOSTADEN = "TSTNMT2321000156-1078"
+AKUTEN = "TSTNMT2321000156-107A"
+TOLVAN = "191212121212"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """Friday 27 November 2026, 09:30 in Sweden."""
+    return FixedClock(dt.datetime(2026, 11, 27, 9, 30, tzinfo=SWEDISH_TIME))
+
+
+def _postgres_url() -> str | None:
+    return os.environ.get(POSTGRES_ENV) or None
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> URL:
+    return parse_url(f"sqlite:///{tmp_path / 'intygsstudio.sqlite3'}")
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[URL]:
+    """A URL whose connections see only a schema made for this test."""
+    base = _postgres_url()
+    if base is None:
+        pytest.skip(f"{POSTGRES_ENV} is not set; PostgreSQL tests run in CI")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(parse_url(base))
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = parse_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest) -> URL:
+    """The URL of an empty database, on each backend."""
+    name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    url: URL = request.getfixturevalue(name)
+    return url
+
+
+@pytest.fixture
+def opened(database_url: URL, clock: FixedClock) -> Iterator[OpenedStore]:
+    """A fresh database, migrated and seeded."""
+    result = open_store(database_url, clock, SEED_DIR)
+    try:
+        yield result
+    finally:
+        result.store.close()
+
+
+@pytest.fixture
+def store(opened: OpenedStore) -> Store:
+    return opened.store
+
+
+@pytest.fixture
+def directory(store: Store) -> StaffDirectory:
+    return StaffDirectory(store, BEFATTNINGAR)
+
+
+@pytest.fixture
+def patients(store: Store, clock: FixedClock) -> PatientService:
+    return PatientService(store, clock)
+
+
+@pytest.fixture
+def doctor(directory: StaffDirectory) -> UserContext:
+    """The seeded doctor, logged in at Testenhet 17."""
+    return directory.login(DOCTOR, TESTENHET_17)
