@@ -7,7 +7,7 @@ STAMP := $(VENV)/.install-stamp
 BUNDLE_STAMP := $(VENV)/.bundle-stamp
 ARGS ?=
 
-.PHONY: run test bench bundle lint clean
+.PHONY: run test bench bundle lint clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,6 @@ lint: $(STAMP)
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py

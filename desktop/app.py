@@ -11,7 +11,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop.cli import Options, parse_options
@@ -95,7 +95,13 @@ def _create_application(qt_args: Sequence[str]) -> QApplication:
     app.setApplicationName("Intygsstudio")
     app.setApplicationDisplayName("Intygsstudio")
     app.setOrganizationName("Intygsstudio")
-    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    swedish = QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
+    QLocale.setDefault(swedish)
+    # Qt's own texts (standard buttons, context menus) in Swedish too.
+    translator = QTranslator(app)
+    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(swedish, "qtbase", "_", qt_translations):
+        app.installTranslator(translator)
     return app
 
 

@@ -31,6 +31,13 @@ _QT_LEVELS = {
 }
 
 
+# Qt messages that say nothing about our program; logged at DEBUG so they stay off stderr.
+HARMLESS_QT_MESSAGES = (
+    # The offscreen platform (headless runs, CI) cannot apply window size hints.
+    "This plugin does not support propagateSizeHints()",
+)
+
+
 def setup_logging(log_file: Path) -> None:
     """Everything from INFO to the rotating log file; warnings and worse also to stderr."""
     log_file.parent.mkdir(parents=True, exist_ok=True)
@@ -49,7 +56,10 @@ def setup_logging(log_file: Path) -> None:
 
 
 def _qt_message(kind: QtCore.QtMsgType, context: QtCore.QMessageLogContext, message: str) -> None:
-    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), message)
+    level = _QT_LEVELS.get(kind, logging.WARNING)
+    if message in HARMLESS_QT_MESSAGES:
+        level = logging.DEBUG
+    logging.getLogger("qt").log(level, message)
 
 
 def crash_report(

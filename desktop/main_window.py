@@ -5,16 +5,17 @@ It composes panels and passes each only what it needs; it holds no domain rules.
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
 
         self.work_dock = WorkDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.work_dock)
+        self.resizeDocks([self.work_dock], [220], Qt.Orientation.Vertical)
 
         self._build_toolbar()
         self._build_menus()
@@ -103,7 +105,9 @@ class MainWindow(QMainWindow):
         self.patient_field.returnPressed.connect(self._open_typed_patient)
         toolbar.addWidget(self.patient_field)
         self.open_patient_action = QAction(
-            qta.icon("fa6s.folder-open"), self.tr("Öppna journal"), self
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon),
+            self.tr("Öppna journal"),
+            self,
         )
         self.open_patient_action.triggered.connect(self._open_typed_patient)
         toolbar.addAction(self.open_patient_action)
@@ -125,7 +129,8 @@ class MainWindow(QMainWindow):
 
         new = menu_bar.addMenu(self.tr("&Nytt"))
         self.new_certificate_action = new.addAction(
-            qta.icon("fa6s.file-medical"), self.tr("Intyg via Webcert…")
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon),
+            self.tr("Intyg via Webcert…"),
         )
         self.new_certificate_action.setShortcut(QKeySequence("Ctrl+N"))
         # Enabled by the certificate-type chooser when it is wired in (issue 4).
@@ -148,7 +153,16 @@ class MainWindow(QMainWindow):
         self.patient_label = QLabel(self.tr("Ingen patient"))
         self.database_label = QLabel(database_description)
         self.database_label.setStyleSheet("color:#5f6b7a;")
-        for label in (self.user_label, self.unit_label, self.patient_label):
+        self.user_label.setToolTip(self.tr("Inloggad användare"))
+        self.unit_label.setToolTip(self.tr("Vårdenhet"))
+        self.patient_label.setToolTip(self.tr("Öppen patient"))
+        for index, label in enumerate((self.user_label, self.unit_label, self.patient_label)):
+            if index:
+                separator = QFrame()
+                separator.setFrameShape(QFrame.Shape.VLine)
+                separator.setFrameShadow(QFrame.Shadow.Sunken)
+                status.addPermanentWidget(separator)
+            label.setContentsMargins(6, 0, 6, 0)
             status.addPermanentWidget(label)
         status.addWidget(self.database_label)
 

@@ -14,6 +14,7 @@ from models.reference.hsa import befattning_text
 from models.roles import Role, resolve_role
 from models.store.engine import Store
 from models.store.schema import CareUnit, Staff
+from models.text import swedish_key
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,13 @@ class StaffDirectory:
         """Everyone who holds a card, sorted by family name."""
         with self._store.session() as session:
             staff = session.scalars(
-                select(Staff)
-                .options(selectinload(Staff.units).selectinload(CareUnit.care_provider))
-                .order_by(Staff.family_name, Staff.given_name)
+                select(Staff).options(
+                    selectinload(Staff.units).selectinload(CareUnit.care_provider)
+                )
+            ).all()
+            # Sorted here, not in SQL: database collations differ on Å, Ä and Ö.
+            staff = sorted(
+                staff, key=lambda s: (swedish_key(s.family_name), swedish_key(s.given_name))
             )
             return [self._info(s) for s in staff]
 

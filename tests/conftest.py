@@ -18,16 +18,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["INTYGSSTUDIO_HOME"] = tempfile.mkdtemp(prefix="intygsstudio-test-home-")
 os.environ.pop("INTYGSSTUDIO_DATABASE_URL", None)
 
-import pytest  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import URL  # noqa: E402
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL
 
-from models.clock import SWEDISH_TIME, FixedClock  # noqa: E402
-from models.patients import PatientService  # noqa: E402
-from models.staff import StaffDirectory, UserContext  # noqa: E402
-from models.store import OpenedStore, Store, open_store  # noqa: E402
-from models.store.urls import parse_url  # noqa: E402
-from resources import resource_path  # noqa: E402
+from models.clock import SWEDISH_TIME, FixedClock
+from models.patients import PatientService
+from models.staff import StaffDirectory, UserContext
+from models.store import OpenedStore, Store, open_store
+from models.store.urls import parse_url
+from resources import resource_path
 
 POSTGRES_ENV = "INTYGSSTUDIO_TEST_POSTGRES"
 SEED_DIR = resource_path("seed")

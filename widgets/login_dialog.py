@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,11 +30,15 @@ class LoginDialog(QDialog):
         self._staff: dict[str, StaffInfo] = {}
         self.user: UserContext | None = None
         self.setWindowTitle(self.tr("Logga in – Intygsstudio"))
-        self.resize(560, 440)
+        self.resize(820, 420)
 
         heading = QLabel(self.tr("<b>Välj ditt SITHS-kort</b>"))
-        self.people = QListWidget()
+        self.people = QTreeWidget()
+        self.people.setRootIsDecorated(False)
         self.people.setAlternatingRowColors(True)
+        self.people.setHeaderLabels(
+            [self.tr("Namn"), self.tr("Roll i Webcert"), self.tr("Befattning"), self.tr("HSA-id")]
+        )
         self.units = QComboBox()
         self.units.setMinimumWidth(320)
         self.notice = QLabel()
@@ -57,27 +61,39 @@ class LoginDialog(QDialog):
 
         for person in directory.list_staff():
             self._staff[person.hsa_id] = person
-            detail = " · ".join(part for part in (person.role.value, person.title) if part)
-            item = QListWidgetItem(f"{person.name}\n{detail}   ({person.hsa_id})")
-            item.setData(StaffIdRole, person.hsa_id)
-            self.people.addItem(item)
+            item = QTreeWidgetItem([person.name, person.role.value, person.title, person.hsa_id])
+            item.setData(0, StaffIdRole, person.hsa_id)
+            self.people.addTopLevelItem(item)
+        for column in range(self.people.columnCount()):
+            self.people.resizeColumnToContents(column)
+            self.people.setColumnWidth(column, self.people.columnWidth(column) + 16)
 
         self.people.currentItemChanged.connect(self._person_changed)
-        self.people.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.people.itemDoubleClicked.connect(lambda _item, _column: self.accept())
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        if self.people.count():
-            self.people.setCurrentRow(0)
+        first = self.people.topLevelItem(0)
+        if first is not None:
+            self.people.setCurrentItem(first)
         self._person_changed()
 
     def selected_staff(self) -> StaffInfo | None:
         item = self.people.currentItem()
-        return None if item is None else self._staff[item.data(StaffIdRole)]
+        return None if item is None else self._staff[item.data(0, StaffIdRole)]
+
+    def rows(self) -> list[list[str]]:
+        """The list as the user reads it, row by row."""
+        return [
+            [item.text(column) for column in range(self.people.columnCount())]
+            for item in map(self.people.topLevelItem, range(self.people.topLevelItemCount()))
+            if item is not None
+        ]
 
     def select_staff(self, hsa_id: str) -> None:
-        for row in range(self.people.count()):
-            if self.people.item(row).data(StaffIdRole) == hsa_id:
-                self.people.setCurrentRow(row)
+        for row in range(self.people.topLevelItemCount()):
+            item = self.people.topLevelItem(row)
+            if item is not None and item.data(0, StaffIdRole) == hsa_id:
+                self.people.setCurrentItem(item)
                 return
         raise KeyError(hsa_id)
 

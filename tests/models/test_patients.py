@@ -25,9 +25,7 @@ def test_open_tolvan_and_log_the_read(
     assert patient.name == "Tolvan Tolvansson"
     assert patient.formatted_id == "19121212-1212"
     entries = entries_for_patient(store, patient.id)
-    assert [(e.staff_id, e.unit_id, e.action) for e in entries] == [
-        (DOCTOR, TESTENHET_17, "Läsa")
-    ]
+    assert [(e.staff_id, e.unit_id, e.action) for e in entries] == [(DOCTOR, TESTENHET_17, "Läsa")]
 
 
 def test_short_form_with_minus_is_another_person(

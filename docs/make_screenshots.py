@@ -1,0 +1,59 @@
+"""Regenerate the README's screenshots: ``make screenshots`` (headless, on a temporary database)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import SMOKE_PATIENT, SMOKE_UNIT, SMOKE_USER, _create_application
+from desktop.main_window import MainWindow
+from desktop.settings import Paths
+from models.clock import SWEDISH_TIME, FixedClock
+from models.patients import PatientService
+from models.staff import StaffDirectory
+from models.store import open_store
+from models.store.urls import parse_url
+from resources import resource_path
+from widgets.login_dialog import LoginDialog
+
+DOCS = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    app = _create_application(sys.argv[:1])
+    clock = FixedClock(dt.datetime(2026, 11, 27, 9, 30, tzinfo=SWEDISH_TIME))
+    with tempfile.TemporaryDirectory() as home:
+        url = parse_url(f"sqlite:///{Path(home) / 'screens.sqlite3'}")
+        opened = open_store(url, clock, resource_path("seed"))
+        store = opened.store
+        directory = StaffDirectory(store, resource_path("reference", "befattningskoder.tsv"))
+        patients = PatientService(store, clock)
+
+        login = LoginDialog(directory)
+        login.select_staff(SMOKE_USER)
+        login.select_unit(SMOKE_UNIT)
+        login.show()
+        app.processEvents()
+        login.grab().save(str(DOCS / "login.png"))
+
+        user = directory.login(SMOKE_USER, SMOKE_UNIT)
+        window = MainWindow(user, patients, clock, Paths.under(Path(home)), store.description)
+        window.show()
+        window.open_patient(SMOKE_PATIENT)
+        app.processEvents()
+        window.grab().save(str(DOCS / "main-window.png"))
+        window.close()
+        store.close()
+    QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
