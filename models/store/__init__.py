@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import text
 from sqlalchemy.engine import URL
 
 from models.clock import Clock
@@ -26,16 +29,37 @@ def open_store(url: URL, clock: Clock, seed_dir: Path, *, reset: bool = False) -
     """Connect, migrate to the newest schema, and seed an empty database (or reset it)."""
     store = create_store(url)
     try:
-        migration = migrate(store, clock)
-        if reset:
-            reset_training(store, seed_dir, clock)
-            seeded = True
-        else:
-            seeded = seed_if_empty(store, seed_dir, clock)
+        with _one_workstation_at_a_time(store):
+            migration = migrate(store, clock)
+            if reset:
+                reset_training(store, seed_dir, clock)
+                seeded = True
+            else:
+                seeded = seed_if_empty(store, seed_dir, clock)
     except BaseException:
         store.close()
         raise
     return OpenedStore(store, migration, seeded)
+
+
+# An arbitrary constant naming Intygsstudio's schema lock among PostgreSQL advisory locks.
+_SCHEMA_LOCK_KEY = 0x1D7C57D0
+
+
+@contextmanager
+def _one_workstation_at_a_time(store: Store) -> Iterator[None]:
+    """On PostgreSQL, workstations starting together migrate and seed one after the other."""
+    if store.url.get_backend_name() != "postgresql":
+        yield
+        return
+    with store.engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+        connection.commit()
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+            connection.commit()
 
 
 __all__ = ["MigrationResult", "OpenedStore", "Store", "open_store"]

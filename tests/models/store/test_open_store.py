@@ -221,3 +221,22 @@ def test_migration_scripts_build_the_schema_the_models_describe(
             assert compare_metadata(context, Base.metadata) == []
     finally:
         store.close()
+
+
+@pytest.mark.postgres
+def test_workstations_starting_together_on_postgresql(postgres_url: URL, clock: FixedClock) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def start() -> bool:
+        opened = open_store(postgres_url, clock, SEED_DIR)
+        opened.store.close()
+        return opened.seeded
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        seeded = list(pool.map(lambda _: start(), range(4)))
+    assert sorted(seeded) == [False, False, False, True]
+    check = open_store(postgres_url, clock, SEED_DIR)
+    try:
+        assert _count(check.store, Patient) == 10
+    finally:
+        check.store.close()
