@@ -1,0 +1,1 @@
+"""Certificate definitions as data, and the rule engine that checks answers against them."""
