@@ -97,25 +97,26 @@ class AnyCondition(_Strict):
 
 
 def _condition_kind(data: Any) -> str | None:
+    # The tags differ from the JSON keys so that error locations map back onto the document.
     if isinstance(data, Mapping):
         for key in ("field", "not", "all", "any"):
             if key in data:
-                return key
+                return f"{key}-condition"
         return None
     kinds: dict[type, str] = {
-        FieldCondition: "field",
-        NotCondition: "not",
-        AllCondition: "all",
-        AnyCondition: "any",
+        FieldCondition: "field-condition",
+        NotCondition: "not-condition",
+        AllCondition: "all-condition",
+        AnyCondition: "any-condition",
     }
     return kinds.get(type(data))
 
 
 Condition = Annotated[
-    Annotated[FieldCondition, Tag("field")]
-    | Annotated[NotCondition, Tag("not")]
-    | Annotated[AllCondition, Tag("all")]
-    | Annotated[AnyCondition, Tag("any")],
+    Annotated[FieldCondition, Tag("field-condition")]
+    | Annotated[NotCondition, Tag("not-condition")]
+    | Annotated[AllCondition, Tag("all-condition")]
+    | Annotated[AnyCondition, Tag("any-condition")],
     Discriminator(
         _condition_kind,
         custom_error_type="condition",
@@ -142,7 +143,7 @@ def has_value(value: Any) -> bool:
 
 def _includes(value: Any, code: str) -> bool:
     if isinstance(value, dict):
-        return code in value and has_value(value[code])
+        return code in value  # a ticked option counts before its date is filled in
     if isinstance(value, list):
         return code in value
     return False

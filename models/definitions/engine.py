@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from models.definitions.conditions import has_value
 from models.definitions.findings import Finding, finding
 from models.definitions.kind_checks import DiagnosisExists, check_kind, missing
 from models.definitions.rule_checks import RuleScope, check_rule, check_type_rule
@@ -150,17 +151,23 @@ def errors(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity == "error"]
 
 
-def is_empty(content: Any) -> bool:
-    """True for a "Tomt utkast": nothing entered beyond the unit details filled in at creation."""
+def is_empty(content: Any, definition: Definition | None = None) -> bool:
+    """True for a "Tomt utkast": nothing entered beyond the unit details filled in at creation.
+
+    With the definition, a "Nej" counts as entered and an unticked checkbox does not; without
+    it, every false value counts as not entered.
+    """
     if not isinstance(content, Mapping):
         return True
-    from models.definitions.conditions import has_value
-
-    return not any(
-        has_value(value)
-        for key, value in content.items()
-        if not (isinstance(key, str) and key.startswith(UNIT_PREFIX))
-    )
+    fields = {f.id: f for f in definition.fields()} if definition is not None else {}
+    for key, value in content.items():
+        if not isinstance(key, str) or key.startswith(UNIT_PREFIX):
+            continue
+        field = fields.get(key)
+        answered = is_answered(field, value) if field is not None else has_value(value)
+        if answered:
+            return False
+    return True
 
 
 def fields_to_carry(definition: Definition, action: Action) -> list[str]:

@@ -80,6 +80,9 @@ def is_answered(field: FieldDef, value: Any) -> bool:
         return isinstance(value, bool)
     if field.kind in ("integer", "year"):
         return value is not None
+    if field.kind in ("checkbox_date_list", "sick_leave_periods"):
+        # A ticked option or degree counts even before its dates are filled in.
+        return isinstance(value, dict) and bool(value)
     return has_value(value)
 
 
