@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.store.base import Base, JsonDocument, UtcDateTime
@@ -36,10 +36,16 @@ class Certificate(Base):
     signing_responsible_id: Mapped[str | None] = mapped_column(ForeignKey("staff.hsa_id"))
     status: Mapped[str] = mapped_column(String(20), default=CertificateStatus.DRAFT.value)
     content: Mapped[dict[str, Any]] = mapped_column(JsonDocument, default=dict)
+    # Kept with every save so that lists can tell "Tomt utkast" from "Utkast" without reading
+    # every certificate's content.
+    is_empty: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     signed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    sent_to: Mapped[str | None] = mapped_column(String(20))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     replaces_id: Mapped[str | None] = mapped_column(ForeignKey("certificates.id"))
     renews_id: Mapped[str | None] = mapped_column(ForeignKey("certificates.id"))
     complements_id: Mapped[str | None] = mapped_column(ForeignKey("certificates.id"))
@@ -51,6 +57,10 @@ class Certificate(Base):
 
     # Optimistic locking: an UPDATE whose version no longer matches raises StaleDataError.
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    __table_args__ = (
+        Index("ix_certificates_unit_status_updated", "unit_id", "status", "updated_at"),
+        Index("ix_certificates_responsible_status", "signing_responsible_id", "status"),
+    )
 
 
 class CertificateEvent(Base):

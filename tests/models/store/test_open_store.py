@@ -152,8 +152,8 @@ NEXT_REVISION = '''"""a later schema, for the upgrade test"""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0099"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -174,22 +174,25 @@ def test_upgrading_an_older_sqlite_file_copies_it_aside_first(
     opened.store.close()
     later = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, later, ignore=shutil.ignore_patterns("__pycache__"))
-    (later / "versions" / "0002_later.py").write_text(NEXT_REVISION, encoding="utf-8")
+    from models.store.migrate import SCHEMA_HEAD
+
+    later_script = NEXT_REVISION.replace("{head}", SCHEMA_HEAD)
+    (later / "versions" / "0099_later.py").write_text(later_script, encoding="utf-8")
 
     from models.store.engine import create_store
 
     store = create_store(sqlite_url)
     try:
         result = migrate(store, clock, migrations_dir=later)
-        assert (result.from_revision, result.to_revision) == ("0001", "0002")
+        assert (result.from_revision, result.to_revision) == (SCHEMA_HEAD, "0099")
         assert result.backup is not None
-        assert result.backup.name == "intygsstudio.backup-0001-20261127-093000.sqlite3"
-        assert current_revision(store) == "0002"
+        assert result.backup.name == f"intygsstudio.backup-{SCHEMA_HEAD}-20261127-093000.sqlite3"
+        assert current_revision(store) == "0099"
     finally:
         store.close()
     backup = create_store(parse_url(f"sqlite:///{result.backup}"))
     try:
-        assert current_revision(backup) == "0001"
+        assert current_revision(backup) == SCHEMA_HEAD
         assert _count(backup, Patient) == 10
     finally:
         backup.close()
@@ -213,9 +216,11 @@ def test_migration_scripts_build_the_schema_the_models_describe(
 
     store = create_store(database_url)
     try:
+        from models.store.migrate import SCHEMA_HEAD
+
         # A target given by name takes the script path even for a blank database.
-        result = migrate(store, clock, target="0001")
-        assert result.to_revision == "0001"
+        result = migrate(store, clock, target=SCHEMA_HEAD)
+        assert result.to_revision == SCHEMA_HEAD
         with store.engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
@@ -240,3 +245,30 @@ def test_workstations_starting_together_on_postgresql(postgres_url: URL, clock: 
         assert _count(check.store, Patient) == 10
     finally:
         check.store.close()
+
+
+def test_a_database_at_the_first_revision_is_upgraded_with_its_data(
+    sqlite_url: URL, clock: FixedClock
+) -> None:
+    """A workstation that ran the first release keeps its data through every migration."""
+    from models.store.engine import create_store
+    from models.store.migrate import SCHEMA_HEAD
+    from models.store.seed import seed_if_empty
+
+    store = create_store(sqlite_url)
+    try:
+        migrate(store, clock, target="0001")
+        with store.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO care_providers (hsa_id, name) VALUES ('TSTNMT2321000156-XX', 'Gammal')"
+                )
+            )
+        result = migrate(store, clock)
+        assert (result.from_revision, result.to_revision) == ("0001", SCHEMA_HEAD)
+        assert result.backup is not None and result.backup.exists()
+        assert not seed_if_empty(store, SEED_DIR, clock)
+        with store.session() as session:
+            assert session.scalar(select(CareProvider.name)) == "Gammal"
+    finally:
+        store.close()
