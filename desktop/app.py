@@ -16,14 +16,18 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.cli import Options, parse_options
 from desktop.errors import ErrorHandler, setup_logging
-from desktop.main_window import MainWindow
+from desktop.main_window import MainWindow, WindowServices
 from desktop.settings import Paths, Settings
 from models.clock import Clock
+from models.definitions.loader import shipped_definitions
 from models.errors import IntygsstudioError, LoginError
+from models.events import ChangeBus
 from models.patients import PatientInfo, PatientService
+from models.qt.bridge import ChangeBridge
 from models.staff import StaffDirectory, UserContext
 from models.store import OpenedStore, open_store
 from models.store.urls import default_url, parse_url
+from models.workflow.certificates import CertificateService
 from resources import resource_path
 
 log = logging.getLogger("intygsstudio")
@@ -46,6 +50,8 @@ class Services:
     clock: Clock
     directory: StaffDirectory
     patients: PatientService
+    certificates: CertificateService
+    bus: ChangeBus
 
 
 def _report_startup_error(message: str, show_dialog: bool) -> None:
@@ -68,11 +74,14 @@ def open_services(options: Options, settings: Settings, clock: Clock) -> Service
         log.info("Övningsdata återställd i %s", opened.store.description)
     log.info("Databas: %s", opened.store.description)
     store = opened.store
+    bus = ChangeBus()
     return Services(
         opened=opened,
         clock=clock,
         directory=StaffDirectory(store, resource_path("reference", "befattningskoder.tsv")),
         patients=PatientService(store, clock),
+        certificates=CertificateService(store, clock, shipped_definitions(), bus),
+        bus=bus,
     )
 
 
@@ -153,9 +162,13 @@ def _run(options: Options, settings: Settings, started: float, cleanup: ExitStac
         _report_startup_error(error.message, show_dialogs)
         return EXIT_EXPECTED_ERROR
 
-    window = MainWindow(
-        user, services.patients, clock, settings.paths, services.opened.store.description
+    window_services = WindowServices(
+        patients=services.patients,
+        certificates=services.certificates,
+        bridge=ChangeBridge(services.bus, app),
+        clock=clock,
     )
+    window = MainWindow(user, window_services, settings.paths, services.opened.store.description)
     if patient is not None:
         window.show_patient(patient)
     window.show()

@@ -1,9 +1,11 @@
 """The main window: menus, the patient field, journal, editor area, work dock and status bar.
 
-It composes panels and passes each only what it needs; it holds no domain rules.
+It lays the panels out; the journal controller gives them their behaviour. No domain rules here.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -12,24 +14,41 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
     QStyle,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.journal_controller import JournalController
 from desktop.settings import Paths
 from models.clock import Clock
-from models.errors import IntygsstudioError
 from models.patients import PatientInfo, PatientService
+from models.qt.bridge import ChangeBridge
+from models.qt.certificate_table_model import CertificateTableModel
 from models.staff import UserContext
+from models.workflow.certificates import CertificateService
+from widgets.certificate_list import CertificateList
+from widgets.certificate_view import CertificateView
 from widgets.journal_panel import JournalPanel
 from widgets.message_bar import MessageBar
 from widgets.patient_header import PatientHeader
 from widgets.work_dock import WorkDock
+
+
+@dataclass(frozen=True)
+class WindowServices:
+    """What the main window's panels need from the core."""
+
+    patients: PatientService
+    certificates: CertificateService
+    bridge: ChangeBridge
+    clock: Clock
 
 
 class MainWindow(QMainWindow):
@@ -37,40 +56,39 @@ class MainWindow(QMainWindow):
 
     patient_opened = Signal(object)  # PatientInfo
     patient_closed = Signal()
+    certificate_opened = Signal(str)
 
     def __init__(
         self,
         user: UserContext,
-        patients: PatientService,
-        clock: Clock,
+        services: WindowServices,
         paths: Paths,
         database_description: str,
     ) -> None:
         super().__init__()
         self._user = user
-        self._patients = patients
-        self._clock = clock
         self._paths = paths
-        self.patient: PatientInfo | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Intygsstudio – TakeCare"))
-        self.resize(1200, 760)
+        self.resize(1280, 800)
 
         self.message_bar = MessageBar()
         self.patient_header = PatientHeader()
         self.journal = JournalPanel()
         self.editor_area = QStackedWidget()
-        self.editor_placeholder = QLabel(
-            self.tr("Öppna en patient genom att skriva personnumret i fältet Patient.")
-        )
+        self.editor_placeholder = QLabel()
         self.editor_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.editor_placeholder.setStyleSheet("color:#5f6b7a; font-size:14px;")
-        self.editor_area.addWidget(self.editor_placeholder)
+        self.certificate_model = CertificateTableModel(self)
+        self.certificate_list = CertificateList(self.certificate_model)
+        self.certificate_view = CertificateView()
+        for page in (self.editor_placeholder, self.certificate_list, self.certificate_view):
+            self.editor_area.addWidget(page)
         splitter = QSplitter()
         splitter.addWidget(self.journal)
         splitter.addWidget(self.editor_area)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 940])
+        splitter.setSizes([250, 1030])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -82,11 +100,12 @@ class MainWindow(QMainWindow):
 
         self.work_dock = WorkDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.work_dock)
-        self.resizeDocks([self.work_dock], [220], Qt.Orientation.Vertical)
+        self.resizeDocks([self.work_dock], [230], Qt.Orientation.Vertical)
 
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar(database_description)
+        self.controller = JournalController(self, user, services)
 
     # -- construction -------------------------------------------------------------------------
 
@@ -94,6 +113,7 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Patient"))
         toolbar.setObjectName("patientToolbar")
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addWidget(QLabel(self.tr("Patient: ")))
         self.patient_field = QLineEdit()
         self.patient_field.setPlaceholderText(self.tr("ÅÅÅÅMMDD-NNNN"))
@@ -102,15 +122,29 @@ class MainWindow(QMainWindow):
         self.patient_field.setToolTip(
             self.tr("Skriv personnummer eller samordningsnummer och tryck Enter.")
         )
-        self.patient_field.returnPressed.connect(self._open_typed_patient)
         toolbar.addWidget(self.patient_field)
         self.open_patient_action = QAction(
             self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon),
             self.tr("Öppna journal"),
             self,
         )
-        self.open_patient_action.triggered.connect(self._open_typed_patient)
         toolbar.addAction(self.open_patient_action)
+        self.recent_menu = QMenu(self.tr("Senaste patienter"), self)
+        self.recent_button = QToolButton()
+        self.recent_button.setText(self.tr("Senaste"))
+        self.recent_button.setToolTip(self.tr("Senast öppnade patienter"))
+        self.recent_button.setMenu(self.recent_menu)
+        self.recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.recent_button.setEnabled(False)
+        toolbar.addWidget(self.recent_button)
+        toolbar.addSeparator()
+        self.new_certificate_action = QAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon),
+            self.tr("Nytt intyg via Webcert…"),
+            self,
+        )
+        self.new_certificate_action.setShortcut(QKeySequence("Ctrl+N"))
+        toolbar.addAction(self.new_certificate_action)
         self.addToolBar(toolbar)
 
     def _build_menus(self) -> None:
@@ -119,22 +153,18 @@ class MainWindow(QMainWindow):
         find_patient = archive.addAction(self.tr("Sök patient…"))
         find_patient.setShortcut(QKeySequence("Ctrl+P"))
         find_patient.triggered.connect(self.focus_patient_field)
+        archive.addMenu(self.recent_menu)
         self.close_patient_action = archive.addAction(self.tr("Stäng patient"))
         self.close_patient_action.setEnabled(False)
-        self.close_patient_action.triggered.connect(self.close_patient)
         archive.addSeparator()
         quit_action = archive.addAction(self.tr("Avsluta"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
         new = menu_bar.addMenu(self.tr("&Nytt"))
-        self.new_certificate_action = new.addAction(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon),
-            self.tr("Intyg via Webcert…"),
-        )
-        self.new_certificate_action.setShortcut(QKeySequence("Ctrl+N"))
-        # Enabled by the certificate-type chooser when it is wired in (issue 4).
-        self.new_certificate_action.setEnabled(False)
+        self.new_menu_action = new.addAction(self.tr("Intyg via Webcert…"))
+        self.new_menu_action.setIcon(self.new_certificate_action.icon())
+        self.new_menu_action.triggered.connect(self.new_certificate_action.trigger)
 
         view = menu_bar.addMenu(self.tr("&Visa"))
         dock_action = self.work_dock.toggleViewAction()
@@ -166,54 +196,24 @@ class MainWindow(QMainWindow):
             status.addPermanentWidget(label)
         status.addWidget(self.database_label)
 
-    # -- behaviour ----------------------------------------------------------------------------
+    # -- the journal, through the controller ---------------------------------------------------
+
+    @property
+    def patient(self) -> PatientInfo | None:
+        return self.controller.patient
 
     def focus_patient_field(self) -> None:
         self.patient_field.setFocus()
         self.patient_field.selectAll()
 
-    def _open_typed_patient(self) -> None:
-        text = self.patient_field.text().strip()
-        if not text:
-            self.message_bar.show_error(self.tr("Skriv patientens personnummer först."))
-            return
-        self.open_patient(text)
-
     def open_patient(self, typed_id: str) -> bool:
-        """Open a journal; an expected error is shown in the window and nothing else changes."""
-        try:
-            patient = self._patients.open_journal(self._user, typed_id)
-        except IntygsstudioError as error:
-            self.message_bar.show_error(error.message)
-            return False
-        self.show_patient(patient)
-        return True
+        return self.controller.open_patient(typed_id)
 
     def show_patient(self, patient: PatientInfo) -> None:
-        """Show a journal that has been opened (and logged) through the patient service."""
-        self.message_bar.clear()
-        self.patient = patient
-        self.patient_field.setText(patient.formatted_id)
-        self.patient_header.show_patient(patient, self._clock.today())
-        self.patient_label.setText(f"{patient.formatted_id} {patient.name}")
-        self.journal.set_patient_open(True)
-        self.close_patient_action.setEnabled(True)
-        self.editor_placeholder.setText(
-            self.tr("Välj Intyg via Webcert i journalen för att se patientens intyg.")
-        )
-        self.patient_opened.emit(patient)
+        self.controller.show_patient(patient)
 
     def close_patient(self) -> None:
-        self.patient = None
-        self.patient_field.clear()
-        self.patient_header.clear()
-        self.patient_label.setText(self.tr("Ingen patient"))
-        self.journal.set_patient_open(False)
-        self.close_patient_action.setEnabled(False)
-        self.editor_placeholder.setText(
-            self.tr("Öppna en patient genom att skriva personnumret i fältet Patient.")
-        )
-        self.patient_closed.emit()
+        self.controller.close_patient()
 
     def _open_log_folder(self) -> None:
         self._paths.log_dir.mkdir(parents=True, exist_ok=True)

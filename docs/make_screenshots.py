@@ -13,13 +13,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import SMOKE_PATIENT, SMOKE_UNIT, SMOKE_USER, _create_application
-from desktop.main_window import MainWindow
+from desktop.main_window import MainWindow, WindowServices
 from desktop.settings import Paths
 from models.clock import SWEDISH_TIME, FixedClock
+from models.definitions.loader import shipped_definitions
+from models.events import ChangeBus
 from models.patients import PatientService
+from models.qt.bridge import ChangeBridge
 from models.staff import StaffDirectory
 from models.store import open_store
 from models.store.urls import parse_url
+from models.workflow.certificates import CertificateService
 from resources import resource_path
 from widgets.login_dialog import LoginDialog
 
@@ -44,7 +48,10 @@ def main() -> int:
         login.grab().save(str(DOCS / "login.png"))
 
         user = directory.login(SMOKE_USER, SMOKE_UNIT)
-        window = MainWindow(user, patients, clock, Paths.under(Path(home)), store.description)
+        bus = ChangeBus()
+        certificates = CertificateService(store, clock, shipped_definitions(), bus)
+        services = WindowServices(patients, certificates, ChangeBridge(bus), clock)
+        window = MainWindow(user, services, Paths.under(Path(home)), store.description)
         window.show()
         window.open_patient(SMOKE_PATIENT)
         app.processEvents()

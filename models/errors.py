@@ -50,3 +50,11 @@ class LoginError(IntygsstudioError):
 
 class PatientIdError(IntygsstudioError):
     """A patient identity number is malformed."""
+
+
+class AccessDeniedError(IntygsstudioError):
+    """The logged-in user may not see or do this ("Behörighet saknas")."""
+
+
+class NotAllowedError(IntygsstudioError):
+    """The action is not allowed in the certificate's or patient's present state."""

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from models.audit import AuditAction, record
 from models.clock import Clock
-from models.errors import NotFoundError
+from models.errors import AccessDeniedError, NotFoundError
 from models.reference.patient_id import PatientIdKind
 from models.reference.patient_id import parse as parse_patient_id
 from models.staff import UserContext
@@ -63,6 +63,12 @@ class PatientService:
                 raise NotFoundError(
                     f"Det finns ingen patient med {patient_id.kind.value} "
                     f"{patient_id.formatted()} i journalsystemet."
+                )
+            if patient.protected_identity and not user.role.may_sign:
+                # Only doctors and dentists handle patients with skyddade personuppgifter.
+                raise AccessDeniedError(
+                    "Behörighet saknas: patienten har skyddade personuppgifter och kan bara "
+                    "hanteras av läkare och tandläkare."
                 )
             record(session, self._clock, user.actor, AuditAction.LASA, patient_id=patient.id)
             return PatientInfo(

@@ -23,10 +23,13 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
 from models.clock import SWEDISH_TIME, FixedClock
+from models.definitions.loader import shipped_definitions
+from models.events import ChangeBus
 from models.patients import PatientService
 from models.staff import StaffDirectory, UserContext
 from models.store import OpenedStore, Store, open_store
 from models.store.urls import parse_url
+from models.workflow.certificates import CertificateService
 from resources import resource_path
 
 POSTGRES_ENV = "INTYGSSTUDIO_TEST_POSTGRES"
@@ -117,3 +120,13 @@ def patients(store: Store, clock: FixedClock) -> PatientService:
 def doctor(directory: StaffDirectory) -> UserContext:
     """The seeded doctor, logged in at Testenhet 17."""
     return directory.login(DOCTOR, TESTENHET_17)
+
+
+@pytest.fixture
+def bus() -> ChangeBus:
+    return ChangeBus()
+
+
+@pytest.fixture
+def certificates(store: Store, clock: FixedClock, bus: ChangeBus) -> CertificateService:
+    return CertificateService(store, clock, shipped_definitions(), bus)

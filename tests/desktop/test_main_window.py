@@ -9,13 +9,16 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.main_window import MainWindow
+from desktop.main_window import MainWindow, WindowServices
 from desktop.settings import Paths
 from models.audit import entries_for_patient
 from models.clock import FixedClock
+from models.events import ChangeBus
 from models.patients import PatientService
+from models.qt.bridge import ChangeBridge
 from models.staff import UserContext
 from models.store import Store
+from models.workflow.certificates import CertificateService
 
 MakeWindow = Callable[[], MainWindow]
 
@@ -25,12 +28,15 @@ def make_window(
     qtbot: QtBot,
     doctor: UserContext,
     patients: PatientService,
+    certificates: CertificateService,
+    bus: ChangeBus,
     clock: FixedClock,
     store: Store,
     tmp_path: Path,
 ) -> MakeWindow:
     def make() -> MainWindow:
-        window = MainWindow(doctor, patients, clock, Paths.under(tmp_path), store.description)
+        services = WindowServices(patients, certificates, ChangeBridge(bus), clock)
+        window = MainWindow(doctor, services, Paths.under(tmp_path), store.description)
         qtbot.addWidget(window)
         window.show()
         return window

@@ -260,9 +260,8 @@ def test_a_database_at_the_first_revision_is_upgraded_with_its_data(
         migrate(store, clock, target="0001")
         with store.engine.begin() as connection:
             connection.execute(
-                text(
-                    "INSERT INTO care_providers (hsa_id, name) VALUES ('TSTNMT2321000156-XX', 'Gammal')"
-                )
+                text("INSERT INTO care_providers (hsa_id, name) VALUES (:id, 'Gammal')"),
+                {"id": "TSTNMT2321000156-XX"},
             )
         result = migrate(store, clock)
         assert (result.from_revision, result.to_revision) == ("0001", SCHEMA_HEAD)

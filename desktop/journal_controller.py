@@ -1,0 +1,227 @@
+"""The behaviour of the journal: opening patients, listing, creating and opening certificates.
+
+The controller wires the main window's widgets to the services and keeps every list current
+through change events. Rules live in the services; here is only what the screen does with
+their answers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from models.errors import IntygsstudioError
+from models.events import CertificateChanged
+from models.patients import PatientInfo
+from models.staff import UserContext
+from models.workflow.creation import patient_blocker, webcert_blocker
+from models.workflow.rows import CertificateRow, Scope
+from widgets.type_chooser_dialog import TypeChooserDialog
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow, WindowServices
+
+MAX_RECENT = 8
+NO_PATIENT_TEXT = "Öppna en patient genom att skriva personnumret i fältet Patient."
+CHOOSE_TEXT = "Välj Intyg via Webcert i journalen för att se patientens intyg."
+
+
+class JournalController(QObject):
+    """Gives the main window's journal, editor area and work dock their behaviour."""
+
+    def __init__(self, window: MainWindow, user: UserContext, services: WindowServices) -> None:
+        super().__init__(window)
+        self._window = window
+        self._user = user
+        self._patients = services.patients
+        self._certificates = services.certificates
+        self._clock = services.clock
+        self.patient: PatientInfo | None = None
+        self._recent: list[PatientInfo] = []
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self._refresh_lists)
+
+        window.patient_field.returnPressed.connect(self._open_typed_patient)
+        window.open_patient_action.triggered.connect(self._open_typed_patient)
+        window.close_patient_action.triggered.connect(self.close_patient)
+        window.new_certificate_action.triggered.connect(self.new_certificate)
+        window.journal.currentItemChanged.connect(lambda *_: self._journal_item_changed())
+        window.certificate_list.openRequested.connect(self.open_certificate)
+        window.work_dock.openRequested.connect(self.open_work_item)
+        services.bridge.certificateChanged.connect(self._changed)
+        window.editor_placeholder.setText(self.tr(NO_PATIENT_TEXT))
+        self.new_certificate_reason: str | None = None
+        self._update_actions()
+        window.work_dock.set_fetcher(self.work_page)
+
+    # -- patients ------------------------------------------------------------------------------
+
+    def _open_typed_patient(self) -> None:
+        text = self._window.patient_field.text().strip()
+        if not text:
+            self._window.message_bar.show_error(self.tr("Skriv patientens personnummer först."))
+            return
+        self.open_patient(text)
+
+    def open_patient(self, typed_id: str) -> bool:
+        """Open a journal; an expected error is shown in the window and nothing else changes."""
+        try:
+            patient = self._patients.open_journal(self._user, typed_id)
+        except IntygsstudioError as error:
+            self._window.message_bar.show_error(error.message)
+            return False
+        self.show_patient(patient)
+        return True
+
+    def show_patient(self, patient: PatientInfo) -> None:
+        """Show a journal that the patient service has opened (and logged)."""
+        window = self._window
+        window.message_bar.clear()
+        self.patient = patient
+        window.patient_field.setText(patient.formatted_id)
+        window.patient_header.show_patient(patient, self._clock.today())
+        window.patient_label.setText(f"{patient.formatted_id} {patient.name}")
+        window.close_patient_action.setEnabled(True)
+        self._remember(patient)
+        self._update_actions()
+        window.journal.set_patient_open(True)
+        self._show_certificates()
+        if window.work_dock.scope == "patient":
+            window.work_dock.refresh()
+        window.patient_opened.emit(patient)
+
+    def close_patient(self) -> None:
+        window = self._window
+        self.patient = None
+        window.patient_field.clear()
+        window.patient_header.clear()
+        window.patient_label.setText(self.tr("Ingen patient"))
+        window.journal.set_patient_open(False)
+        window.close_patient_action.setEnabled(False)
+        window.certificate_model.set_rows([])
+        window.editor_placeholder.setText(self.tr(NO_PATIENT_TEXT))
+        window.editor_area.setCurrentWidget(window.editor_placeholder)
+        self._update_actions()
+        if window.work_dock.scope == "patient":
+            window.work_dock.refresh()
+        window.patient_closed.emit()
+
+    def _remember(self, patient: PatientInfo) -> None:
+        self._recent = [p for p in self._recent if p.id != patient.id]
+        self._recent.insert(0, patient)
+        del self._recent[MAX_RECENT:]
+        menu = self._window.recent_menu
+        menu.clear()
+        for recent in self._recent:
+            action = menu.addAction(f"{recent.formatted_id}  {recent.name}")
+            action.triggered.connect(
+                lambda _checked=False, pid=recent.person_id: self.open_patient(pid)
+            )
+        self._window.recent_button.setEnabled(bool(self._recent))
+
+    def recent_patients(self) -> list[str]:
+        return [action.text() for action in self._window.recent_menu.actions()]
+
+    # -- certificates --------------------------------------------------------------------------
+
+    def _journal_item_changed(self) -> None:
+        if self.patient is not None and (
+            self._window.journal.currentItem() is self._window.journal.certificates_item
+        ):
+            self._show_certificates()
+
+    def _show_certificates(self) -> None:
+        window = self._window
+        self.reload_certificates()
+        window.editor_area.setCurrentWidget(window.certificate_list)
+
+    def reload_certificates(self) -> None:
+        if self.patient is None:
+            return
+        selected = self._window.certificate_list.selected_id()
+        try:
+            rows = self._certificates.list_for_patient(self._user, self.patient)
+        except IntygsstudioError as error:
+            self._window.message_bar.show_error(error.message)
+            return
+        self._window.certificate_model.set_rows(rows)
+        if selected:
+            self._window.certificate_list.select(selected)
+
+    def new_certificate(self) -> None:
+        """Nytt → Intyg via Webcert: choose a type; Skapa makes a draft and opens it."""
+        patient = self.patient
+        if patient is None:
+            return
+        try:
+            choices = self._certificates.type_choices(self._user, patient)
+        except IntygsstudioError as error:
+            self._window.message_bar.show_error(error.message)
+            return
+        dialog = TypeChooserDialog(choices, f"{patient.formatted_id} {patient.name}", self._window)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        try:
+            row = self._certificates.create_draft(self._user, patient, dialog.chosen)
+        except IntygsstudioError as error:
+            self._window.message_bar.show_error(error.message)
+            return
+        self.reload_certificates()
+        self._window.certificate_list.select(row.id)
+        self.open_certificate(row.id)
+
+    def open_certificate(self, certificate_id: str) -> None:
+        window = self._window
+        try:
+            detail = self._certificates.open_certificate(self._user, certificate_id)
+        except IntygsstudioError as error:
+            window.message_bar.show_error(error.message)
+            return
+        window.certificate_view.show_certificate(detail)
+        window.editor_area.setCurrentWidget(window.certificate_view)
+        window.certificate_opened.emit(certificate_id)
+
+    def open_work_item(self, row: CertificateRow) -> None:
+        """Double-click in the work dock: open the patient (if need be) and the certificate."""
+        if (self.patient is None or self.patient.id != row.patient_id) and not self.open_patient(
+            row.person_id
+        ):
+            return
+        self._window.certificate_list.select(row.id)
+        self.open_certificate(row.id)
+
+    def work_page(self, scope: Scope, offset: int, limit: int) -> list[CertificateRow]:
+        patient_id = self.patient.id if self.patient is not None else None
+        try:
+            return self._certificates.work_list(
+                self._user, scope, patient_id=patient_id, offset=offset, limit=limit
+            )
+        except IntygsstudioError as error:
+            self._window.message_bar.show_error(error.message)
+            return []
+
+    # -- keeping current -----------------------------------------------------------------------
+
+    def _changed(self, _event: CertificateChanged) -> None:
+        # Several events in a row (a save, its status change) refresh the lists once.
+        self._refresh_timer.start()
+
+    def _refresh_lists(self) -> None:
+        if self.patient is not None:
+            self.reload_certificates()
+        self._window.work_dock.refresh()
+
+    def _update_actions(self) -> None:
+        if self.patient is None:
+            reason: str | None = self.tr("Öppna en patient först.")
+        else:
+            reason = webcert_blocker(self._user) or patient_blocker(self._user, self.patient)
+        for action in (self._window.new_certificate_action, self._window.new_menu_action):
+            action.setEnabled(reason is None)
+            tip = reason or self.tr("Skriv ett nytt intyg via Webcert för patienten.")
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        self.new_certificate_reason = reason

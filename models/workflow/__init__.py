@@ -1,0 +1,1 @@
+"""The certificate lifecycle: who may do what, and the services that do it."""

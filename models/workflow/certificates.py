@@ -1,0 +1,234 @@
+"""Listing certificates, choosing a type and creating drafts."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from models.audit import AuditAction, record
+from models.clock import Clock
+from models.definitions.engine import UnitFacts, unit_prefill
+from models.definitions.schema import Definition
+from models.errors import AccessDeniedError, NotAllowedError, NotFoundError
+from models.events import CertificateChanged, ChangeBus
+from models.patients import PatientInfo
+from models.staff import UserContext
+from models.store.engine import Store
+from models.store.schema import (
+    CareUnit,
+    Certificate,
+    CertificateEvent,
+    CertificateStatus,
+    Patient,
+)
+from models.workflow.creation import ONE_PER_PATIENT, TypeChoice, type_choices, type_reason
+from models.workflow.rows import (
+    CertificateRow,
+    Scope,
+    replaced_ids,
+    row_query,
+    to_rows,
+    to_send_filter,
+)
+
+REVOKED = (CertificateStatus.REVOKED, CertificateStatus.LOCKED_REVOKED)
+DRAFTS = (CertificateStatus.DRAFT, CertificateStatus.LOCKED_DRAFT)
+
+
+@dataclass(frozen=True)
+class CertificateDetail:
+    """An opened certificate: its row, its definition and its answers."""
+
+    row: CertificateRow
+    definition: Definition
+    content: dict[str, Any]
+
+
+class CertificateService:
+    """The certificate list of a journal, the work lists, and new drafts."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        definitions: Mapping[str, Definition],
+        bus: ChangeBus,
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._definitions = definitions
+        self._bus = bus
+        self._sendable = sorted(code for code, d in definitions.items() if not d.print_only)
+
+    @property
+    def definitions(self) -> Mapping[str, Definition]:
+        return self._definitions
+
+    def _provider_units(self, user: UserContext) -> list[str]:
+        with self._store.session() as session:
+            return list(
+                session.scalars(
+                    select(CareUnit.hsa_id).where(
+                        CareUnit.care_provider_id == user.unit.care_provider_id
+                    )
+                )
+            )
+
+    def list_for_patient(self, user: UserContext, patient: PatientInfo) -> list[CertificateRow]:
+        """The patient's certificates the user may see, newest first.
+
+        Signed certificates of every unit of the care provider are readable; drafts only on
+        the unit that owns them (Webcert: other units' drafts are never accessible).
+        """
+        if patient.protected_identity and not user.role.may_sign:
+            raise AccessDeniedError("Behörighet saknas: patienten har skyddade personuppgifter.")
+        units = self._provider_units(user)
+        drafts = (CertificateStatus.DRAFT, CertificateStatus.LOCKED_DRAFT)
+        query = row_query().where(
+            Certificate.patient_id == patient.id,
+            Certificate.unit_id.in_(units),
+            (Certificate.unit_id == user.unit.hsa_id) | Certificate.status.not_in(drafts),
+        )
+        with self._store.session() as session:
+            results = session.execute(query).all()
+            replaced = replaced_ids(session, [r[0] for r in results])
+        rows = to_rows(results, self._definitions, replaced)
+        rows.sort(key=lambda row: (row.timestamp, row.id), reverse=True)
+        return rows
+
+    def _existing_unique(self, patient_id: int) -> set[str]:
+        with self._store.session() as session:
+            return set(
+                session.scalars(
+                    select(Certificate.type_code).where(
+                        Certificate.patient_id == patient_id,
+                        Certificate.type_code.in_(ONE_PER_PATIENT),
+                        Certificate.status.not_in(REVOKED),
+                    )
+                )
+            )
+
+    def type_choices(self, user: UserContext, patient: PatientInfo) -> list[TypeChoice]:
+        """The type chooser's rows, each enabled or with the reason it is not."""
+        return type_choices(user, patient, self._definitions, self._existing_unique(patient.id))
+
+    def create_draft(
+        self, user: UserContext, patient: PatientInfo, type_code: str
+    ) -> CertificateRow:
+        """Create an empty draft ("Tomt utkast") and log the write."""
+        definition = self._definitions.get(type_code)
+        if definition is None:
+            raise NotFoundError(f"Intygstypen ”{type_code}” finns inte.")
+        reason = type_reason(type_code, user, patient, self._existing_unique(patient.id))
+        if reason is not None:
+            raise NotAllowedError(reason)
+        now = self._clock.now()
+        unit = user.unit
+        content = unit_prefill(
+            definition, UnitFacts(unit.street_address, unit.postal_code, unit.city, unit.phone)
+        )
+        certificate_id = str(uuid.uuid4())
+        with self._store.transaction() as session:
+            session.add(
+                Certificate(
+                    id=certificate_id,
+                    type_code=type_code,
+                    type_version=definition.version,
+                    patient_id=patient.id,
+                    unit_id=unit.hsa_id,
+                    author_id=user.staff.hsa_id,
+                    signing_responsible_id=user.staff.hsa_id if user.role.may_sign else None,
+                    status=CertificateStatus.DRAFT.value,
+                    content=content,
+                    is_empty=True,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            session.flush()
+            session.add(
+                CertificateEvent(
+                    certificate_id=certificate_id,
+                    at=now,
+                    kind="SKAPAT",
+                    status=CertificateStatus.DRAFT.value,
+                    actor_id=user.staff.hsa_id,
+                )
+            )
+            record(
+                session,
+                self._clock,
+                user.actor,
+                AuditAction.SKRIVA,
+                patient_id=patient.id,
+                certificate_id=certificate_id,
+                details=f"Skapade utkast: {definition.name}",
+            )
+        self._bus.publish(CertificateChanged(certificate_id, patient.id, unit.hsa_id, "created"))
+        return self.get_row(certificate_id)
+
+    def open_certificate(self, user: UserContext, certificate_id: str) -> CertificateDetail:
+        """Read one certificate (logged as a PDL read), if the user may see it."""
+        with self._store.transaction() as session:
+            certificate = session.get(Certificate, certificate_id)
+            if certificate is None:
+                raise NotFoundError("Intyget finns inte längre.")
+            unit = session.get(CareUnit, certificate.unit_id)
+            same_provider = unit is not None and unit.care_provider_id == user.unit.care_provider_id
+            own_unit = certificate.unit_id == user.unit.hsa_id
+            if not same_provider or (certificate.status in DRAFTS and not own_unit):
+                raise AccessDeniedError("Kunde inte hämta intyget eftersom du saknar behörighet.")
+            patient = session.get(Patient, certificate.patient_id)
+            if patient is not None and patient.protected_identity and not user.role.may_sign:
+                raise AccessDeniedError(
+                    "Behörighet saknas: patienten har skyddade personuppgifter."
+                )
+            content = dict(certificate.content or {})
+            record(
+                session,
+                self._clock,
+                user.actor,
+                AuditAction.LASA,
+                patient_id=certificate.patient_id,
+                certificate_id=certificate_id,
+            )
+        definition = self._definitions[certificate.type_code]
+        return CertificateDetail(self.get_row(certificate_id), definition, content)
+
+    def get_row(self, certificate_id: str) -> CertificateRow:
+        with self._store.session() as session:
+            result = session.execute(row_query().where(Certificate.id == certificate_id)).all()
+            if not result:
+                raise NotFoundError("Intyget finns inte längre.")
+            replaced = replaced_ids(session, [certificate_id])
+        return to_rows(result, self._definitions, replaced)[0]
+
+    def work_list(
+        self,
+        user: UserContext,
+        scope: Scope,
+        *,
+        patient_id: int | None = None,
+        offset: int = 0,
+        limit: int = 200,
+    ) -> list[CertificateRow]:
+        """One page of "Att skicka" for the scope, most recently changed first."""
+        query = row_query().where(
+            Certificate.unit_id == user.unit.hsa_id, to_send_filter(self._sendable)
+        )
+        if scope == "mine":
+            query = query.where(Certificate.signing_responsible_id == user.staff.hsa_id)
+        elif scope == "patient":
+            if patient_id is None:
+                return []
+            query = query.where(Certificate.patient_id == patient_id)
+        if not user.role.may_sign:
+            query = query.where(Patient.protected_identity.is_(False))
+        query = query.order_by(Certificate.updated_at.desc(), Certificate.id.desc())
+        with self._store.session() as session:
+            results = session.execute(query.offset(offset).limit(limit)).all()
+        return to_rows(results, self._definitions, set())
