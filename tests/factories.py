@@ -1,0 +1,62 @@
+"""Shared factories: certificates and patients put straight into a test database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+
+from models.store import Store
+from models.store.schema import Certificate, CertificateStatus, Patient
+from tests.conftest import DOCTOR, TESTENHET_17
+
+
+def patient_id(store: Store, person_id: str) -> int:
+    with store.session() as session:
+        found = session.scalar(select(Patient.id).where(Patient.person_id == person_id))
+    assert found is not None, person_id
+    return found
+
+
+def make_certificate(
+    store: Store,
+    person_id: str,
+    *,
+    type_code: str = "fk7804",
+    status: CertificateStatus = CertificateStatus.DRAFT,
+    created: dt.datetime,
+    unit_id: str = TESTENHET_17,
+    responsible: str | None = DOCTOR,
+    content: dict[str, Any] | None = None,
+    is_empty: bool | None = None,
+    sent_to: str | None = None,
+    replaces_id: str | None = None,
+) -> str:
+    """Insert a certificate as if made earlier; returns its id."""
+    certificate_id = str(uuid.uuid4())
+    content = content if content is not None else {"25": "Övrigt."}
+    signed = status in (CertificateStatus.SIGNED, CertificateStatus.REVOKED)
+    with store.transaction() as session:
+        session.add(
+            Certificate(
+                id=certificate_id,
+                type_code=type_code,
+                type_version="1.0",
+                patient_id=patient_id(store, person_id),
+                unit_id=unit_id,
+                author_id=responsible or DOCTOR,
+                signing_responsible_id=responsible,
+                status=status.value,
+                content=content,
+                is_empty=(not content) if is_empty is None else is_empty,
+                created_at=created,
+                updated_at=created,
+                signed_at=created if signed else None,
+                sent_at=created if sent_to else None,
+                sent_to=sent_to,
+                replaces_id=replaces_id,
+            )
+        )
+    return certificate_id
