@@ -26,6 +26,7 @@ from models.store.urls import parse_url
 from models.workflow.certificates import CertificateService
 from resources import resource_path
 from widgets.login_dialog import LoginDialog
+from widgets.type_chooser_dialog import TypeChooserDialog
 
 DOCS = Path(__file__).resolve().parent
 
@@ -54,8 +55,23 @@ def main() -> int:
         window = MainWindow(user, services, Paths.under(Path(home)), store.description)
         window.show()
         window.open_patient(SMOKE_PATIENT)
+        patient = window.patient
+        assert patient is not None
+        certificates.create_draft(user, patient, "ag114")
+        certificates.create_draft(user, patient, "fk7804")
+        window.controller.reload_certificates()
+        window.work_dock.set_scope("unit")
         app.processEvents()
         window.grab().save(str(DOCS / "main-window.png"))
+
+        dialog = TypeChooserDialog(
+            certificates.type_choices(user, patient), f"{patient.formatted_id} {patient.name}"
+        )
+        dialog.select("luse")
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(DOCS / "type-chooser.png"))
+        dialog.close()
         window.close()
         store.close()
     QApplication.processEvents()

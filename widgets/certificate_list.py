@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -12,12 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.qt.certificate_table_model import (
-    COL_DATE,
-    CertificateIdRole,
-    CertificateTableModel,
-    SortRole,
-)
+from models.qt.certificate_table_model import COL_DATE, CertificateIdRole, CertificateTableModel
 
 
 class CertificateList(QWidget):
@@ -28,14 +23,11 @@ class CertificateList(QWidget):
     def __init__(self, model: CertificateTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SortRole)
         self.heading = QLabel(self.tr("<b>Intyg via Webcert</b>"))
         self.empty_label = QLabel(self.tr("Patienten har inga intyg via Webcert."))
         self.empty_label.setStyleSheet("color:#5f6b7a;")
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -70,9 +62,8 @@ class CertificateList(QWidget):
         row = self.model.row_of(certificate_id)
         if row < 0:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectRow(index.row())
-        self.table.scrollTo(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
 
     def selected_id(self) -> str | None:
         indexes = self.table.selectionModel().selectedRows()
@@ -80,10 +71,8 @@ class CertificateList(QWidget):
 
     def visible_rows(self) -> list[list[str]]:
         """The table as the user reads it, top to bottom."""
+        model = self.model
         return [
-            [
-                str(self.proxy.index(row, column).data() or "")
-                for column in range(self.proxy.columnCount())
-            ]
-            for row in range(self.proxy.rowCount())
+            [str(model.index(row, column).data() or "") for column in range(model.columnCount())]
+            for row in range(model.rowCount())
         ]

@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Select, and_, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Connection, Select, and_, or_, select
+from sqlalchemy.orm import aliased
 
 from models.definitions.schema import Definition
 from models.store.schema import CareUnit, Certificate, CertificateStatus, Patient, Staff
@@ -108,16 +108,15 @@ def to_rows(
     return rows
 
 
-def replaced_ids(session: Session, ids: Sequence[str]) -> set[str]:
-    """Which of these certificates have a signed replacement."""
-    if not ids:
-        return set()
-    found = session.scalars(
+def replaced_ids(connection: Connection, where: Any) -> set[str]:
+    """Ids of certificates (among those ``where`` selects) that have a signed replacement."""
+    found = connection.execute(
         select(Certificate.replaces_id).where(
-            Certificate.replaces_id.in_(ids),
+            where,
+            Certificate.replaces_id.is_not(None),
             Certificate.status == CertificateStatus.SIGNED,
         )
-    )
+    ).scalars()
     return {i for i in found if i is not None}
 
 

@@ -234,7 +234,7 @@ def test_the_table_opens_a_certificate_on_double_click_and_enter(
     window = make_window(doctor)
     open_patient(qtbot, window, TOLVAN)
     table = window.certificate_list.table
-    rect = table.visualRect(window.certificate_list.proxy.index(0, 1))
+    rect = table.visualRect(window.certificate_model.index(0, 1))
     with qtbot.waitSignal(window.certificate_opened) as opened:
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -1,0 +1,110 @@
+"""Opening a journal with 1,000 certificates, and the work dock over 100,000 in the unit.
+
+Under ``make test`` (benchmarks disabled) the same code runs once on smaller data, so the
+benchmarks keep working; ``make bench`` uses the full sizes and reports the figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+
+import pytest
+from pytest_benchmark.fixture import BenchmarkFixture
+from pytestqt.qtbot import QtBot
+from sqlalchemy import insert
+
+from desktop.main_window import MainWindow, WindowServices
+from desktop.settings import Paths
+from models.clock import FixedClock
+from models.events import ChangeBus
+from models.patients import PatientService
+from models.qt.bridge import ChangeBridge
+from models.staff import UserContext
+from models.store import Store
+from models.store.schema import Certificate, CertificateStatus
+from models.workflow.certificates import CertificateService
+from tests.conftest import DOCTOR, TESTENHET_17, TOLVAN
+from tests.factories import patient_id
+
+
+def full_size(request: pytest.FixtureRequest) -> bool:
+    return not request.config.getoption("benchmark_disable")
+
+
+def bulk_certificates(store: Store, person_id: str, count: int, *, started: bool) -> None:
+    """Insert ``count`` certificates fast (Core insert, one transaction)."""
+    pid = patient_id(store, person_id)
+    base = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    statuses = [CertificateStatus.DRAFT, CertificateStatus.SIGNED, CertificateStatus.LOCKED_DRAFT]
+    rows = [
+        {
+            "id": str(uuid.uuid4()),
+            "type_code": ("fk7804", "luse", "ag114", "ts-bas")[n % 4],
+            "type_version": "1.0",
+            "patient_id": pid,
+            "unit_id": TESTENHET_17,
+            "author_id": DOCTOR,
+            "signing_responsible_id": DOCTOR,
+            "status": statuses[n % 3].value,
+            "content": {},
+            "is_empty": not started,
+            "version": 1,
+            "created_at": base + dt.timedelta(minutes=n),
+            "updated_at": base + dt.timedelta(minutes=n),
+            "signed_at": base + dt.timedelta(minutes=n) if n % 3 == 1 else None,
+        }
+        for n in range(count)
+    ]
+    with store.transaction() as session:
+        for start in range(0, count, 5000):
+            session.execute(insert(Certificate), rows[start : start + 5000])
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot,
+    doctor: UserContext,
+    patients: PatientService,
+    certificates: CertificateService,
+    bus: ChangeBus,
+    clock: FixedClock,
+    store: Store,
+    tmp_path: Path,
+) -> MainWindow:
+    services = WindowServices(patients, certificates, ChangeBridge(bus), clock)
+    main = MainWindow(doctor, services, Paths.under(tmp_path), store.description)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def test_open_patient_with_1000_certificates(
+    benchmark: BenchmarkFixture, request: pytest.FixtureRequest, store: Store, window: MainWindow
+) -> None:
+    count = 1000 if full_size(request) else 200
+    bulk_certificates(store, TOLVAN, count, started=True)
+
+    def open_journal() -> int:
+        window.open_patient(TOLVAN)
+        window.certificate_list.table.viewport().repaint()
+        return window.certificate_model.rowCount()
+
+    assert benchmark(open_journal) == count
+
+
+def test_work_dock_over_100000_certificates(
+    benchmark: BenchmarkFixture, request: pytest.FixtureRequest, store: Store, window: MainWindow
+) -> None:
+    count = 100_000 if full_size(request) else 1_000
+    bulk_certificates(store, TOLVAN, count, started=True)
+    dock = window.work_dock
+    dock.set_scope("unit")
+
+    def open_dock() -> int:
+        dock.refresh()
+        dock.to_send.viewport().repaint()
+        return dock.to_send_model.rowCount()
+
+    assert benchmark(open_dock) == 200  # the first page; the rest arrives as the view scrolls
