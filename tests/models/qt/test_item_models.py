@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -47,14 +47,20 @@ def test_certificate_table_model(qtmodeltester: ModelTester) -> None:
         "Vårdenhet",
         "Mottagare",
     ]
-    assert [model.index(1, c).data() for c in range(5)] == [
+    # Newest first: row 2 (10:00 UTC) before row 1.
+    assert [model.index(0, c).data() for c in range(5)] == [
         "2026-11-01 11:00",  # Swedish time (UTC+1 in November)
         "Läkarintyg för sjukpenning",
         "Tomt utkast",
         "Testenhet 17",
         "",
     ]
-    assert model.index(0, 0).data(CertificateIdRole) == "id-1"
+    assert model.index(1, 0).data(CertificateIdRole) == "id-1"
+    persistent = QPersistentModelIndex(model.index(0, 2))
+    model.sort(2, Qt.SortOrder.DescendingOrder)  # "Utkast" after "Tomt utkast", reversed
+    assert [model.index(r, 2).data() for r in range(2)] == ["Utkast", "Tomt utkast"]
+    assert persistent.row() == 1 and persistent.data() == "Tomt utkast"
+    qtmodeltester.check(model)
     model.set_rows([])
     qtmodeltester.check(model)
 
