@@ -156,6 +156,11 @@ class DiagnosisCatalogue:
 
     # --- search -----------------------------------------------------------------------------
 
+    def prepare_search(self) -> None:
+        """Build the search index now (a fraction of a second for ICD-10-SE), for example in a
+        worker thread after start; otherwise the first search builds it."""
+        _ = self._names
+
     def search(self, query: str, limit: int = 50) -> list[Diagnosis]:
         """Codes and titles matching ``query``, best first (see the module docstring)."""
         parts = query.split()

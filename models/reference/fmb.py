@@ -28,6 +28,7 @@ from resources import resource_path
 
 UNIT_DAYS: Mapping[str, int] = {"d": 1, "wk": 7, "mo": 31}
 MIN_CODE_LENGTH = 3
+# Webcert's own wording in the FMB panel, for the UI that shows this.
 GUIDANCE_HEADING = "Vägledning för sjukskrivning"
 RELATED_CODES_HEADING = "Relaterade diagnoskoder (ICD-10-SE)"
 NO_SUPPORT = "För den angivna diagnosen finns för tillfället inget FMB-stöd."
@@ -64,10 +65,10 @@ class TypicalCase:
 class FmbInfo:
     """What the FMB panel shows for one diagnosis code."""
 
-    requested_code: str  # as asked for, normalised: "F321"
-    matched_code: str  # the code FMB has: "F32"
-    code_title: str  # FMB's name for the matched code: "Depression"
-    heading: str  # the diagnosrubrik: "Depressiv episod"
+    requested_code: str  # as asked for, normalised: "F438A"
+    matched_code: str  # the code FMB has: "F438"
+    code_title: str  # FMB's name for that code: "Andra specificerade reaktioner på svår stress"
+    heading: str  # the diagnosrubrik: "Utmattningssyndrom"
     sections: tuple[tuple[str, str], ...]  # (Swedish heading, plain text), empty ones left out
     typical_cases: tuple[TypicalCase, ...]
     max_sick_leave_days: int | None
@@ -99,7 +100,7 @@ class FmbCatalogue:
                 raw["title"],
                 tuple((code, title) for code, title in raw["codes"]),
                 tuple((name, texts[key]) for key, name in SECTION_HEADINGS if texts.get(key)),
-                tuple(raw["reference"]) if raw.get("reference") else None,
+                (raw["reference"][0], raw["reference"][1]) if raw.get("reference") else None,
             )
             for code, _ in heading.codes:
                 self._heading_of.setdefault(code, heading)  # Webcert takes the first

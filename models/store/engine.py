@@ -10,10 +10,16 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from models.errors import DatabaseUnreachableError, NotADatabaseError, StoreError
+from models.errors import (
+    ConcurrentChangeError,
+    DatabaseUnreachableError,
+    NotADatabaseError,
+    StoreError,
+)
 from models.store.urls import describe, sqlite_path
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -39,15 +45,33 @@ class Store:
     def sqlite_file(self) -> Path | None:
         return sqlite_path(self.engine.url)
 
-    def session(self) -> Session:
-        """A session for reading; the caller closes it (``with store.session() as s``)."""
-        return self._sessions()
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A short session for reading, closed at the end; failures become StoreError."""
+        with self.failures_reported(), self._sessions() as session:
+            yield session
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed together at the end, or rolled back on error."""
-        with self._sessions.begin() as session:
+        with self.failures_reported(), self._sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def failures_reported(self) -> Iterator[None]:
+        """Turn a failing database (gone, locked, full, broken) into a Swedish StoreError."""
+        try:
+            yield
+        except StaleDataError as exc:
+            raise ConcurrentChangeError(
+                "Någon annan har ändrat samma uppgifter under tiden. Öppna dem igen och gör om "
+                "ändringen."
+            ) from exc
+        except DBAPIError as exc:  # the database failed; anything else is a bug and propagates
+            raise StoreError(
+                "Databasen kunde inte läsas eller skrivas just nu, och ingenting har ändrats. "
+                f"Försök igen om en stund. ({type(exc).__name__})"
+            ) from exc
 
     def close(self) -> None:
         self.engine.dispose()

@@ -94,7 +94,7 @@ class CertificateService:
             (Certificate.unit_id == user.unit.hsa_id) | Certificate.status.not_in(drafts),
         )
         # Core, not the ORM: a list reads plain columns, and a thousand rows should be quick.
-        with self._store.engine.connect() as connection:
+        with self._store.failures_reported(), self._store.engine.connect() as connection:
             results = connection.execute(query).all()
             replaced = replaced_ids(connection, Certificate.patient_id == patient.id)
         rows = to_rows(results, self._definitions, replaced)
@@ -201,7 +201,7 @@ class CertificateService:
         return CertificateDetail(self.get_row(certificate_id), definition, content)
 
     def get_row(self, certificate_id: str) -> CertificateRow:
-        with self._store.engine.connect() as connection:
+        with self._store.failures_reported(), self._store.engine.connect() as connection:
             result = connection.execute(row_query().where(Certificate.id == certificate_id)).all()
             if not result:
                 raise NotFoundError("Intyget finns inte längre.")
@@ -230,6 +230,6 @@ class CertificateService:
         if not user.role.may_sign:
             query = query.where(Patient.protected_identity.is_(False))
         query = query.order_by(Certificate.updated_at.desc(), Certificate.id.desc())
-        with self._store.engine.connect() as connection:
+        with self._store.failures_reported(), self._store.engine.connect() as connection:
             results = connection.execute(query.offset(offset).limit(limit)).all()
         return to_rows(results, self._definitions, set())

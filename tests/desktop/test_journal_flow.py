@@ -294,3 +294,26 @@ def test_the_dock_scopes_and_opening_from_it(
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened.args == [mine]
     assert window.patient_label.text() == "19121212-1212 Tolvan Tolvansson"
+
+
+def test_a_database_error_while_listing_is_shown_and_the_window_keeps_working(
+    qtbot: QtBot, make_window: MakeWindow, doctor: UserContext, store: Store
+) -> None:
+    from sqlalchemy import text
+
+    window = make_window(doctor)
+    open_patient(qtbot, window, TOLVAN)
+    with store.engine.begin() as connection:
+        connection.execute(text("ALTER TABLE certificates RENAME TO certificates_away"))
+    try:
+        window.controller.reload_certificates()
+        assert window.message_bar.text.startswith(
+            "Databasen kunde inte läsas eller skrivas just nu, och ingenting har ändrats."
+        )
+        assert window.patient_label.text() == "19121212-1212 Tolvan Tolvansson"
+    finally:
+        with store.engine.begin() as connection:
+            connection.execute(text("ALTER TABLE certificates_away RENAME TO certificates"))
+    open_patient(qtbot, window, "19990515-2477")
+    assert window.message_bar.text == ""
+    assert window.patient_label.text() == "19990515-2477 Eulåla Nilsson"

@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from models.clock import FixedClock
@@ -61,8 +62,8 @@ def test_content_and_times_round_trip(store: Store, clock: FixedClock) -> None:
 
 def test_two_workstations_cannot_overwrite_each_other(store: Store, clock: FixedClock) -> None:
     certificate_id = _add_draft(store, clock)
-    first = store.session()
-    second = store.session()
+    first = Session(store.engine, expire_on_commit=False)
+    second = Session(store.engine, expire_on_commit=False)
     try:
         mine = first.get(Certificate, certificate_id)
         theirs = second.get(Certificate, certificate_id)
@@ -101,3 +102,39 @@ def test_reset_training_restores_the_seed(store: Store, clock: FixedClock) -> No
         assert session.scalars(select(Certificate)).all() == []
         tolvan = session.scalar(select(Patient).where(Patient.person_id == TOLVAN))
         assert tolvan is not None and tolvan.given_name == "Tolvan"
+
+
+def test_a_concurrent_change_through_the_store_is_a_swedish_error(
+    store: Store, clock: FixedClock
+) -> None:
+    from models.errors import ConcurrentChangeError
+
+    certificate_id = _add_draft(store, clock)
+    with (
+        pytest.raises(ConcurrentChangeError, match="Någon annan har ändrat"),
+        store.transaction() as session,
+    ):
+        mine = session.get(Certificate, certificate_id)
+        assert mine is not None
+        with store.transaction() as other:  # another workstation saves first
+            theirs = other.get(Certificate, certificate_id)
+            assert theirs is not None
+            theirs.content = {"25": "först"}
+        mine.content = {"25": "sedan"}
+    with store.session() as session:
+        saved = session.get(Certificate, certificate_id)
+        assert saved is not None and saved.content == {"25": "först"}
+
+
+def test_a_broken_database_is_a_swedish_error(store: Store) -> None:
+    from sqlalchemy import text
+
+    from models.errors import StoreError
+
+    with store.engine.begin() as connection:
+        connection.execute(text("DROP TABLE certificate_events"))
+    with (
+        pytest.raises(StoreError, match="Databasen kunde inte läsas eller skrivas"),
+        store.session() as session,
+    ):
+        session.execute(text("SELECT * FROM certificate_events")).all()
