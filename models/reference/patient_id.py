@@ -31,6 +31,8 @@ import enum
 import re
 from dataclasses import dataclass
 
+from personnummer import personnummer as _pnr
+
 from models.errors import PatientIdError
 
 
@@ -158,15 +160,27 @@ def _birth_date(digits: str, today: dt.date) -> tuple[PatientIdKind, dt.date | N
     return kind, dt.date(year, month, day)
 
 
+def _reason(digits: str) -> str:
+    if digits[8:11] == "000":
+        return "födelsenumret 000 finns inte"
+    if _luhn_check_digit(digits[2:11]) != int(digits[11]):
+        return "fel kontrollsiffra"
+    return "ogiltigt nummer"
+
+
 def parse(text: str, today: dt.date) -> PatientId:
-    """Parse a typed identity number and say which kind it is."""
+    """Parse a typed identity number and say which kind it is.
+
+    Numbers with a complete birth date are validated by the ``personnummer`` package;
+    samordningsnummer with an incomplete date, which it does not accept, by the same rules here.
+    """
     digits = normalise(text, today)
     reserv = _parse_reservnummer(digits)
     if reserv is not None:
         return reserv
     kind, born = _birth_date(digits, today)
-    if digits[8:11] == "000":
-        raise _invalid(digits, "födelsenumret 000 finns inte")
-    if _luhn_check_digit(digits[2:11]) != int(digits[11]):
-        raise _invalid(digits, "fel kontrollsiffra")
+    complete = born is not None
+    valid = _pnr.valid(digits) if complete else _reason(digits) == "ogiltigt nummer"
+    if not valid:
+        raise _invalid(digits, _reason(digits))
     return PatientId(digits, kind, born)

@@ -262,9 +262,11 @@ def test_html_to_text() -> None:
 def test_reflow_joins_lines_wrapped_for_width_only() -> None:
     text = (
         "Akut bronkit kan medföra feber och nedsatt\nfysisk uthållighet.\n"
-        "Tillståndet påverkar\nandningen:\n1) lätt\n2) svår"
+        "Tillståndet påverkar\nandningen:\n1) lätt\n2) svår\n\n\nSamverkan med andra\n"
+        "Företagshälsovården (tidigt)\nkopplas in."
     )
     assert reflow(text) == (
         "Akut bronkit kan medföra feber och nedsatt fysisk uthållighet.\n"
-        "Tillståndet påverkar andningen:\n1) lätt\n2) svår"
+        "Tillståndet påverkar andningen:\n1) lätt\n2) svår\n\n"
+        "Samverkan med andra\nFöretagshälsovården (tidigt) kopplas in."
     )
