@@ -142,6 +142,8 @@ def _check_field(
     if not is_answered(field, value):
         return [missing(field)] if form.is_required(field) else []
     found = list(check_kind(field, value, exists))
+    if any(f.severity == "error" for f in found):
+        return found  # one problem at a time: rules assume a well-formed answer
     for rule in field.rules:
         found += check_rule(field, value, rule, scope)
     return found

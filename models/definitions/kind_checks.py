@@ -35,6 +35,8 @@ def missing(field: FieldDef) -> Finding:
         "diagnosis_list": "diagnosis_min_one",
         "underlag_list": "underlag_min_one",
     }.get(field.kind, "missing_answer")
+    if field.missing_message:
+        return Finding(field.id, "error", field.missing_message, code)
     return finding(field.id, code)
 
 
@@ -119,6 +121,11 @@ def _plain(number: float | None) -> str:
     if number is None:
         return ""
     return str(int(number)) if float(number).is_integer() else str(number).replace(".", ",")
+
+
+def _decimal(number: float) -> str:
+    """A decimal as Swedes write it: 0,0 and 2,0."""
+    return f"{number:.1f}".replace(".", ",")
 
 
 def _period(field: FieldDef, period: dict[str, Any], code: str | None) -> Iterator[Finding]:
@@ -225,14 +232,18 @@ def _visual_acuity(field: FieldDef, table: dict[str, Any]) -> Iterator[Finding]:
     for row_id, cells in table.items():
         for column_id, cell in cells.items():
             part = f"{row_id}.{column_id}"
-            if row_id not in rows or column_id not in columns:
+            if (
+                row_id not in rows
+                or column_id not in columns
+                or row_id in columns[column_id].except_rows
+            ):
                 yield finding(field.id, "invalid_option", part=part)
             elif isinstance(cell, bool):
                 if not columns[column_id].checkbox:
                     yield finding(field.id, "wrong_type", part=part)
             elif cell is not None and not low <= cell <= high:
                 yield finding(
-                    field.id, "visual_acuity", part=part, min=_plain(low), max=_plain(high)
+                    field.id, "visual_acuity", part=part, min=_decimal(low), max=_decimal(high)
                 )
     for row in field.rows:
         for column in field.columns:

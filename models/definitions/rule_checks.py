@@ -184,6 +184,9 @@ def _newborn(
     if death is None or scope.birth_date is None or not isinstance(value, bool):
         return
     within = death <= scope.birth_date + dt.timedelta(days=rule.days)
+    info = rule.info_within if within else rule.info_after
+    if info and value == within:
+        yield Finding(field.id, "info", info, "prefilled")
     if value and not within:
         yield Finding(field.id, "error", rule.message_yes, "newborn_death")
     elif not value and within:

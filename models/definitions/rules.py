@@ -132,6 +132,9 @@ class NewbornDeath(_Strict):
     days: int = 28
     message_yes: str
     message_no: str
+    #: Shown (as information) when the form has filled in the answer from the dates.
+    info_within: str | None = None
+    info_after: str | None = None
 
 
 class DebutOrder(_Strict):

@@ -71,7 +71,7 @@ class Part(_Strict):
     """A named part of a composite field: a table row or column, or a row's sub-field.
 
     For table columns: ``checkbox`` columns hold booleans, others decimals; ``required``
-    columns must be filled on every row except ``except_rows``.
+    columns must be filled on every row; ``except_rows`` have no cell in this column.
     """
 
     id: str
@@ -118,6 +118,8 @@ class FieldDef(_Strict):
     required: bool = False
     required_if: Condition | None = None
     shown_if: Condition | None = None
+    #: The message for a required field left empty, where the form has its own.
+    missing_message: str | None = None
     rules: list[FieldRule] = []
     help: str | None = None
     placeholder: str | None = None

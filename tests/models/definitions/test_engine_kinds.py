@@ -139,15 +139,22 @@ TABLE = {
     "rows": [{"id": "hoger", "label": "Höger"}, {"id": "binokulart", "label": "Binokulärt"}],
     "columns": [
         {"id": "utan", "label": "Utan", "required": True},
-        {"id": "kontaktlinser", "label": "Linser", "checkbox": True},
+        {"id": "kontaktlinser", "label": "Linser", "checkbox": True, "except_rows": ["binokulart"]},
     ],
 }
+
+
+def test_visual_acuity_cells_that_the_form_does_not_have() -> None:
+    value = {"hoger": {"utan": 0.8}, "binokulart": {"utan": 1.0, "kontaktlinser": True}}
+    assert check(TABLE, value) == [
+        ("f", "Välj ett av de angivna alternativen.", "binokulart.kontaktlinser")
+    ]
 
 
 def test_visual_acuity() -> None:
     assert check(TABLE, {"hoger": {"utan": 0.8}, "binokulart": {"utan": 1.0}}) == []
     assert check(TABLE, {"hoger": {"utan": 2.5, "kontaktlinser": True}}) == [
-        ("f", "Ange synskärpa i intervallet 0 - 2.", "hoger.utan"),
+        ("f", "Ange synskärpa i intervallet 0,0 - 2,0.", "hoger.utan"),
         ("f", "Ange ett svar.", "binokulart.utan"),
     ]
 
