@@ -10,8 +10,9 @@ import datetime as dt
 import os
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never touch the real user's data, logs or settings from a test.
@@ -130,3 +131,28 @@ def bus() -> ChangeBus:
 @pytest.fixture
 def certificates(store: Store, clock: FixedClock, bus: ChangeBus) -> CertificateService:
     return CertificateService(store, clock, shipped_definitions(), bus)
+
+
+@pytest.fixture
+def main_window_for(
+    qtbot: Any,
+    patients: PatientService,
+    certificates: CertificateService,
+    bus: ChangeBus,
+    clock: FixedClock,
+    store: Store,
+    tmp_path: Path,
+) -> Callable[[UserContext], Any]:
+    """Opens the real main window for a logged-in user on the test database."""
+    from desktop.main_window import MainWindow, WindowServices
+    from desktop.settings import Paths
+    from models.qt.bridge import ChangeBridge
+
+    def make(user: UserContext) -> MainWindow:
+        services = WindowServices(patients, certificates, ChangeBridge(bus), clock)
+        window = MainWindow(user, services, Paths.under(tmp_path), store.description)
+        qtbot.addWidget(window)
+        window.show()
+        return window
+
+    return make

@@ -4,23 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 
 from models.clock import SWEDISH_TIME
+from models.qt.row_table_model import AnyIndex, RowTableModel
 from models.text import swedish_key
 from models.workflow.rows import CertificateRow
 
 COL_DATE, COL_FORM, COL_STATUS, COL_UNIT, COL_RECIPIENT = range(5)
 CertificateIdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def local_time(row: CertificateRow) -> str:
@@ -34,7 +27,7 @@ def _sort_key(row: CertificateRow, column: int) -> Any:
     return (swedish_key(text), row.timestamp)
 
 
-class CertificateTableModel(QAbstractTableModel):
+class CertificateTableModel(RowTableModel):
     """Rows from ``CertificateService.list_for_patient``, sortable by any column.
 
     The model sorts itself (a key per row, not a comparison per pair through ``data()``), so a
@@ -45,7 +38,6 @@ class CertificateTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[CertificateRow] = []
         self._sort: tuple[int, Qt.SortOrder] = (COL_DATE, Qt.SortOrder.DescendingOrder)
 
     def set_rows(self, rows: list[CertificateRow]) -> None:
@@ -85,27 +77,10 @@ class CertificateTableModel(QAbstractTableModel):
                 return index
         return -1
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate("CertificateTableModel", self.HEADERS[section])
-        return None
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (

@@ -5,26 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, Qt
 
 from models.qt.certificate_table_model import CertificateIdRole, RowRole, local_time
+from models.qt.row_table_model import AnyIndex, RowTableModel
 from models.workflow.rows import CertificateRow
 
 COL_PATIENT, COL_TYPE, COL_STATUS, COL_RESPONSIBLE, COL_DATE = range(5)
 PAGE_SIZE = 200
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 #: Fetches one page: (offset, limit) -> rows.
 PageSource = Callable[[int, int], list[CertificateRow]]
 
 
-class WorkListModel(QAbstractTableModel):
+class WorkListModel(RowTableModel):
     """Rows come from a page source; ``canFetchMore``/``fetchMore`` load the next page lazily."""
 
     HEADERS = ("Patient", "Intyg", "Status", "Signeringsansvarig", "Datum")
@@ -32,7 +26,6 @@ class WorkListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self._source: PageSource | None = None
-        self._rows: list[CertificateRow] = []
         self._exhausted = True
         self._page_size = page_size
 
@@ -70,27 +63,10 @@ class WorkListModel(QAbstractTableModel):
             self._rows.extend(page)
             self.endInsertRows()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate("WorkListModel", self.HEADERS[section])
-        return None
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 f"{row.formatted_person_id} {row.patient_name}",

@@ -8,23 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
-from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
-from desktop.main_window import MainWindow, WindowServices
-from desktop.settings import Paths
-from models.clock import FixedClock
-from models.events import ChangeBus
-from models.patients import PatientService
-from models.qt.bridge import ChangeBridge
+from desktop.main_window import MainWindow
 from models.staff import UserContext
 from models.store import Store
 from models.store.schema import Certificate, CertificateStatus
-from models.workflow.certificates import CertificateService
 from tests.conftest import DOCTOR, TESTENHET_17, TOLVAN
 from tests.factories import patient_id
 
@@ -63,21 +56,8 @@ def bulk_certificates(store: Store, person_id: str, count: int, *, started: bool
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot,
-    doctor: UserContext,
-    patients: PatientService,
-    certificates: CertificateService,
-    bus: ChangeBus,
-    clock: FixedClock,
-    store: Store,
-    tmp_path: Path,
-) -> MainWindow:
-    services = WindowServices(patients, certificates, ChangeBridge(bus), clock)
-    main = MainWindow(doctor, services, Paths.under(tmp_path), store.description)
-    qtbot.addWidget(main)
-    main.show()
-    return main
+def window(main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext) -> MainWindow:
+    return main_window_for(doctor)
 
 
 def test_open_patient_with_1000_certificates(

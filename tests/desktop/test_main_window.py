@@ -3,51 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.main_window import MainWindow, WindowServices
-from desktop.settings import Paths
+from desktop.main_window import MainWindow
 from models.audit import entries_for_patient
-from models.clock import FixedClock
-from models.events import ChangeBus
-from models.patients import PatientService
-from models.qt.bridge import ChangeBridge
 from models.staff import UserContext
 from models.store import Store
-from models.workflow.certificates import CertificateService
+from tests.desktop.drivers import type_patient
 
 MakeWindow = Callable[[], MainWindow]
 
 
 @pytest.fixture
 def make_window(
-    qtbot: QtBot,
-    doctor: UserContext,
-    patients: PatientService,
-    certificates: CertificateService,
-    bus: ChangeBus,
-    clock: FixedClock,
-    store: Store,
-    tmp_path: Path,
+    main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
 ) -> MakeWindow:
-    def make() -> MainWindow:
-        services = WindowServices(patients, certificates, ChangeBridge(bus), clock)
-        window = MainWindow(doctor, services, Paths.under(tmp_path), store.description)
-        qtbot.addWidget(window)
-        window.show()
-        return window
-
-    return make
-
-
-def _type_patient(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    window.patient_field.clear()
-    qtbot.keyClicks(window.patient_field, text)
-    qtbot.keyClick(window.patient_field, Qt.Key.Key_Return)
+    return lambda: main_window_for(doctor)
 
 
 def test_status_bar_names_user_unit_and_database(make_window: MakeWindow) -> None:
@@ -69,7 +42,7 @@ def test_typing_a_personnummer_opens_the_journal(
 ) -> None:
     window = make_window()
     with qtbot.waitSignal(window.patient_opened) as opened:
-        _type_patient(qtbot, window, "121212+1212")
+        type_patient(qtbot, window, "121212+1212")
     assert window.patient_header.identity.text() == "19121212-1212  Tolvan Tolvansson"
     assert window.patient_header.details.text().startswith("113 år")
     assert window.patient_header.banner_labels == []
@@ -85,8 +58,8 @@ def test_a_malformed_number_is_explained_and_nothing_changes(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
     window = make_window()
-    _type_patient(qtbot, window, "19121212-1212")
-    _type_patient(qtbot, window, "19121212-1213")
+    type_patient(qtbot, window, "19121212-1212")
+    type_patient(qtbot, window, "19121212-1213")
     assert "inget giltigt personnummer" in window.message_bar.text
     assert window.patient_label.text() == "19121212-1212 Tolvan Tolvansson"
     assert window.patient_header.identity.text().endswith("Tolvan Tolvansson")
@@ -94,7 +67,7 @@ def test_a_malformed_number_is_explained_and_nothing_changes(
 
 def test_an_unknown_number_is_explained(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
-    _type_patient(qtbot, window, "121212-1212")
+    type_patient(qtbot, window, "121212-1212")
     assert window.message_bar.text.startswith(
         "Det finns ingen patient med personnummer 20121212-1212"
     )
@@ -117,19 +90,19 @@ def test_banners_warn_about_the_patient(
     qtbot: QtBot, make_window: MakeWindow, typed: str, banners: list[str]
 ) -> None:
     window = make_window()
-    _type_patient(qtbot, window, typed)
+    type_patient(qtbot, window, typed)
     assert window.patient_header.banner_labels == banners
 
 
 def test_protected_identity_hides_the_address(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
-    _type_patient(qtbot, window, "19700612-1144")
+    type_patient(qtbot, window, "19700612-1144")
     assert window.patient_header.details.text() == "56 år"
 
 
 def test_closing_the_patient_clears_the_journal(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
-    _type_patient(qtbot, window, "19121212-1212")
+    type_patient(qtbot, window, "19121212-1212")
     with qtbot.waitSignal(window.patient_closed):
         window.close_patient_action.trigger()
     assert window.patient is None
