@@ -1,0 +1,1 @@
+"""The generic form editor: one widget per field kind, laid out from a certificate definition."""

@@ -1,0 +1,49 @@
+"""Which widget shows which field kind: the editor's only knowledge of kinds."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from models.definitions.schema import FieldDef
+from widgets.editor.field_widget import EditorContext, FieldWidget
+from widgets.editor.simple_fields import (
+    CheckboxListWidget,
+    CheckboxWidget,
+    ChoiceWidget,
+    DateWidget,
+    NoticeWidget,
+    NumberWidget,
+    TextFieldWidget,
+)
+
+WIDGETS: dict[str, type[FieldWidget]] = {
+    "text_field": TextFieldWidget,
+    "text_area": TextFieldWidget,
+    "text_area_accordion": TextFieldWidget,
+    "icf_text": TextFieldWidget,
+    "typeahead": TextFieldWidget,
+    "checkbox_boolean": CheckboxWidget,
+    "radio_boolean": ChoiceWidget,
+    "radio_code": ChoiceWidget,
+    "checkbox_code_list": CheckboxListWidget,
+    "date": DateWidget,
+    "integer": NumberWidget,
+    "year": NumberWidget,
+    "info_message": NoticeWidget,
+    "header": NoticeWidget,
+}
+
+
+def register(kind: str, widget: type[FieldWidget]) -> None:
+    WIDGETS[kind] = widget
+
+
+def create_field_widget(
+    field: FieldDef, context: EditorContext, parent: QWidget | None = None
+) -> FieldWidget:
+    """The widget for a field; a kind without one is a bug in the definitions."""
+    try:
+        widget_class = WIDGETS[field.kind]
+    except KeyError:
+        raise LookupError(f"no editor widget for field kind {field.kind!r}") from None
+    return widget_class(field, context, parent)
