@@ -52,7 +52,10 @@ class Certificate(Base):
     copied_from_id: Mapped[str | None] = mapped_column(ForeignKey("certificates.id"))
 
     events: Mapped[list[CertificateEvent]] = relationship(
-        back_populates="certificate", order_by="CertificateEvent.id"
+        back_populates="certificate",
+        order_by="CertificateEvent.id",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
 
     # Optimistic locking: an UPDATE whose version no longer matches raises StaleDataError.

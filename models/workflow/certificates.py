@@ -46,6 +46,7 @@ class CertificateDetail:
     row: CertificateRow
     definition: Definition
     content: dict[str, Any]
+    version: int
 
 
 class CertificateService:
@@ -189,6 +190,7 @@ class CertificateService:
                     "Behörighet saknas: patienten har skyddade personuppgifter."
                 )
             content = dict(certificate.content or {})
+            version = certificate.version
             record(
                 session,
                 self._clock,
@@ -198,7 +200,7 @@ class CertificateService:
                 certificate_id=certificate_id,
             )
         definition = self._definitions[certificate.type_code]
-        return CertificateDetail(self.get_row(certificate_id), definition, content)
+        return CertificateDetail(self.get_row(certificate_id), definition, content, version)
 
     def get_row(self, certificate_id: str) -> CertificateRow:
         with self._store.failures_reported(), self._store.engine.connect() as connection:
