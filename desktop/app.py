@@ -28,6 +28,7 @@ from models.staff import StaffDirectory, UserContext
 from models.store import OpenedStore, open_store
 from models.store.urls import default_url, parse_url
 from models.workflow.certificates import CertificateService
+from models.workflow.drafts import DraftService
 from resources import resource_path
 
 log = logging.getLogger("intygsstudio")
@@ -51,6 +52,7 @@ class Services:
     directory: StaffDirectory
     patients: PatientService
     certificates: CertificateService
+    drafts: DraftService
     bus: ChangeBus
 
 
@@ -75,12 +77,14 @@ def open_services(options: Options, settings: Settings, clock: Clock) -> Service
     log.info("Databas: %s", opened.store.description)
     store = opened.store
     bus = ChangeBus()
+    definitions = shipped_definitions()
     return Services(
         opened=opened,
         clock=clock,
         directory=StaffDirectory(store, resource_path("reference", "befattningskoder.tsv")),
         patients=PatientService(store, clock),
-        certificates=CertificateService(store, clock, shipped_definitions(), bus),
+        certificates=CertificateService(store, clock, definitions, bus),
+        drafts=DraftService(store, clock, definitions, bus),
         bus=bus,
     )
 
@@ -165,6 +169,7 @@ def _run(options: Options, settings: Settings, started: float, cleanup: ExitStac
     window_services = WindowServices(
         patients=services.patients,
         certificates=services.certificates,
+        drafts=services.drafts,
         bridge=ChangeBridge(services.bus, app),
         clock=clock,
     )

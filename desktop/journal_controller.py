@@ -16,10 +16,12 @@ from models.events import CertificateChanged
 from models.patients import PatientInfo
 from models.staff import UserContext
 from models.workflow.creation import patient_blocker, webcert_blocker
+from models.workflow.drafts import edit_blocker
 from models.workflow.rows import CertificateRow, Scope
 from widgets.type_chooser_dialog import TypeChooserDialog
 
 if TYPE_CHECKING:
+    from desktop.editor_controller import EditorController
     from desktop.main_window import MainWindow, WindowServices
 
 MAX_RECENT = 8
@@ -30,9 +32,16 @@ CHOOSE_TEXT = "Välj Intyg via Webcert i journalen för att se patientens intyg.
 class JournalController(QObject):
     """Gives the main window's journal, editor area and work dock their behaviour."""
 
-    def __init__(self, window: MainWindow, user: UserContext, services: WindowServices) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        user: UserContext,
+        services: WindowServices,
+        editor: EditorController,
+    ) -> None:
         super().__init__(window)
         self._window = window
+        self._editor = editor
         self._user = user
         self._patients = services.patients
         self._certificates = services.certificates
@@ -68,6 +77,7 @@ class JournalController(QObject):
 
     def open_patient(self, typed_id: str) -> bool:
         """Open a journal; an expected error is shown in the window and nothing else changes."""
+        self._editor.flush()
         try:
             patient = self._patients.open_journal(self._user, typed_id)
         except IntygsstudioError as error:
@@ -79,6 +89,7 @@ class JournalController(QObject):
     def show_patient(self, patient: PatientInfo) -> None:
         """Show a journal that the patient service has opened (and logged)."""
         window = self._window
+        self._editor.close_editor()
         window.message_bar.clear()
         self.patient = patient
         window.patient_field.setText(patient.formatted_id)
@@ -95,6 +106,8 @@ class JournalController(QObject):
 
     def close_patient(self) -> None:
         window = self._window
+        self._editor.flush()
+        self._editor.close_editor()
         self.patient = None
         window.patient_field.clear()
         window.patient_header.clear()
@@ -174,14 +187,21 @@ class JournalController(QObject):
         self.open_certificate(row.id)
 
     def open_certificate(self, certificate_id: str) -> None:
+        """A draft the user may edit opens in the form editor; anything else read-only."""
         window = self._window
+        self._editor.flush()
         try:
             detail = self._certificates.open_certificate(self._user, certificate_id)
         except IntygsstudioError as error:
             window.message_bar.show_error(error.message)
             return
-        window.certificate_view.show_certificate(detail)
-        window.editor_area.setCurrentWidget(window.certificate_view)
+        row = detail.row
+        if self.patient is not None and edit_blocker(self._user, row.status, row.unit_id) is None:
+            self._editor.open(detail, self.patient)
+        else:
+            self._editor.close_editor()
+            window.certificate_view.show_certificate(detail)
+            window.editor_area.setCurrentWidget(window.certificate_view)
         window.certificate_opened.emit(certificate_id)
 
     def open_work_item(self, row: CertificateRow) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.editor_controller import EditorController
 from desktop.journal_controller import JournalController
 from desktop.settings import Paths
 from models.clock import Clock
@@ -33,6 +34,7 @@ from models.qt.bridge import ChangeBridge
 from models.qt.certificate_table_model import CertificateTableModel
 from models.staff import UserContext
 from models.workflow.certificates import CertificateService
+from models.workflow.drafts import DraftService
 from widgets.certificate_list import CertificateList
 from widgets.certificate_view import CertificateView
 from widgets.journal_panel import JournalPanel
@@ -47,6 +49,7 @@ class WindowServices:
 
     patients: PatientService
     certificates: CertificateService
+    drafts: DraftService
     bridge: ChangeBridge
     clock: Clock
 
@@ -105,7 +108,10 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar(database_description)
-        self.controller = JournalController(self, user, services)
+        self.editor_controller = EditorController(
+            self, user, services.certificates, services.drafts, services.clock
+        )
+        self.controller = JournalController(self, user, services, self.editor_controller)
 
     # -- construction -------------------------------------------------------------------------
 
@@ -214,6 +220,11 @@ class MainWindow(QMainWindow):
 
     def close_patient(self) -> None:
         self.controller.close_patient()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Nothing typed is lost: a pending autosave is stored before the window closes."""
+        self.editor_controller.flush()
+        super().closeEvent(event)
 
     def _open_log_folder(self) -> None:
         self._paths.log_dir.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,7 @@ from models.staff import StaffDirectory
 from models.store import open_store
 from models.store.urls import parse_url
 from models.workflow.certificates import CertificateService
+from models.workflow.drafts import DraftService
 from resources import resource_path
 from widgets.login_dialog import LoginDialog
 from widgets.type_chooser_dialog import TypeChooserDialog
@@ -51,7 +52,8 @@ def main() -> int:
         user = directory.login(SMOKE_USER, SMOKE_UNIT)
         bus = ChangeBus()
         certificates = CertificateService(store, clock, shipped_definitions(), bus)
-        services = WindowServices(patients, certificates, ChangeBridge(bus), clock)
+        drafts = DraftService(store, clock, certificates.definitions, bus)
+        services = WindowServices(patients, certificates, drafts, ChangeBridge(bus), clock)
         window = MainWindow(user, services, Paths.under(Path(home)), store.description)
         window.show()
         window.open_patient(SMOKE_PATIENT)

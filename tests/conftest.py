@@ -147,9 +147,11 @@ def main_window_for(
     from desktop.main_window import MainWindow, WindowServices
     from desktop.settings import Paths
     from models.qt.bridge import ChangeBridge
+    from models.workflow.drafts import DraftService
 
     def make(user: UserContext) -> MainWindow:
-        services = WindowServices(patients, certificates, ChangeBridge(bus), clock)
+        drafts = DraftService(store, clock, certificates.definitions, bus)
+        services = WindowServices(patients, certificates, drafts, ChangeBridge(bus), clock)
         window = MainWindow(user, services, Paths.under(tmp_path), store.description)
         qtbot.addWidget(window)
         window.show()

@@ -35,7 +35,9 @@ class DateInput(QWidget):
         self.line.setMaximumWidth(130)
         self.line.setMaxLength(20)
         self.calendar_button = QToolButton()
-        self.calendar_button.setText("📅")
+        import qtawesome  # loaded with the first editor, not at start-up
+
+        self.calendar_button.setIcon(qtawesome.icon("fa6s.calendar-days", color="#2b4c6f"))
         self.calendar_button.setToolTip(self.tr("Välj datum i kalendern"))
         self.calendar_button.setAccessibleName(self.tr("Kalender"))
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from models.definitions.schema import FieldDef
+from widgets.editor.cause_of_death_widgets import CauseOfDeathListWidget, CauseOfDeathWidget
+from widgets.editor.dated_options_widget import CheckboxDateListWidget
 from widgets.editor.field_widget import EditorContext, FieldWidget
 from widgets.editor.simple_fields import (
     CheckboxListWidget,
@@ -15,6 +17,8 @@ from widgets.editor.simple_fields import (
     NumberWidget,
     TextFieldWidget,
 )
+from widgets.editor.table_widgets import UnderlagListWidget, VisualAcuityWidget
+from widgets.editor.uncertain_date_widget import UncertainDateWidget
 
 WIDGETS: dict[str, type[FieldWidget]] = {
     "text_field": TextFieldWidget,
@@ -31,6 +35,12 @@ WIDGETS: dict[str, type[FieldWidget]] = {
     "year": NumberWidget,
     "info_message": NoticeWidget,
     "header": NoticeWidget,
+    "checkbox_date_list": CheckboxDateListWidget,
+    "uncertain_date": UncertainDateWidget,
+    "cause_of_death": CauseOfDeathWidget,
+    "cause_of_death_list": CauseOfDeathListWidget,
+    "underlag_list": UnderlagListWidget,
+    "visual_acuity_table": VisualAcuityWidget,
 }
 
 

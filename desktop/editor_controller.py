@@ -1,0 +1,178 @@
+"""Opens drafts in the form editor and autosaves them.
+
+Each change is stored at most ``AUTOSAVE_DELAY_MS`` after the last keystroke, and at once when
+the focus leaves the editor, another certificate or patient is opened, or the window closes.
+A save is a few milliseconds in its own transaction, so it runs on the GUI thread between
+keystrokes. If another workstation saved in between, the draft is read in again and what this
+user typed is kept in a box to copy from.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from models.clock import Clock
+from models.definitions.engine import PatientFacts, ValidationContext, validate
+from models.definitions.findings import Finding
+from models.definitions.summary import answered_fields
+from models.errors import IntygsstudioError
+from models.patients import PatientInfo
+from models.reference.diagnoses import icd10se
+from models.staff import UserContext
+from models.workflow.certificates import CertificateDetail, CertificateService
+from models.workflow.drafts import DraftConflictError, DraftService
+from widgets.editor.field_widget import EditorContext
+from widgets.editor.form_editor import FormEditor
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+AUTOSAVE_DELAY_MS = 600
+SAVING = "Utkastet sparas…"
+SAVED = "Utkastet är sparat"
+
+
+class EditorController(QObject):
+    """Owns the open draft's editor and its autosave."""
+
+    saved = Signal(str)  # certificate id, after each successful save
+    closed = Signal()
+
+    def __init__(
+        self,
+        window: MainWindow,
+        user: UserContext,
+        certificates: CertificateService,
+        drafts: DraftService,
+        clock: Clock,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._user = user
+        self._certificates = certificates
+        self._drafts = drafts
+        self._clock = clock
+        self.editor: FormEditor | None = None
+        self.certificate_id: str | None = None
+        self._version = 0
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def open(self, detail: CertificateDetail, patient: PatientInfo) -> FormEditor:
+        """Show the draft in a new editor in the window's editor area."""
+        self.flush()
+        self.close_editor()
+        facts = PatientFacts(birth_date=patient.birth_date, date_of_death=patient.date_of_death)
+        catalogue = icd10se()
+        context = ValidationContext(
+            today=self._clock.today(), patient=facts, diagnosis_exists=catalogue.exists
+        )
+        definition = detail.definition
+
+        def check(content: dict[str, Any]) -> list[Finding]:
+            return validate(definition, content, context)
+
+        editor = FormEditor(
+            definition,
+            EditorContext(
+                today=self._clock.today(),
+                search_diagnoses=lambda text: catalogue.search(text, limit=20),
+            ),
+            check,
+            f"{patient.formatted_id}  {patient.name}",
+        )
+        editor.set_content(detail.content)
+        editor.set_save_state(SAVED if detail.row.status_text != "Tomt utkast" else "")
+        editor.contentChanged.connect(self._content_changed)
+        editor.deleteRequested.connect(self._delete)
+        self.editor = editor
+        self.certificate_id = detail.row.id
+        self._version = detail.version
+        self._dirty = False
+        area = self._window.editor_area
+        area.addWidget(editor)
+        area.setCurrentWidget(editor)
+        return editor
+
+    def close_editor(self) -> None:
+        if self.editor is None:
+            return
+        self._window.editor_area.removeWidget(self.editor)
+        self.editor.deleteLater()
+        self.editor = None
+        self.certificate_id = None
+        self.closed.emit()
+
+    def _content_changed(self) -> None:
+        self._dirty = True
+        if self.editor is not None:
+            self.editor.set_save_state(SAVING)
+        self._timer.start()
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if (
+            self._dirty
+            and self.editor is not None
+            and not (new is not None and self.editor.isAncestorOf(new))
+        ):
+            self.flush()
+
+    def flush(self) -> None:
+        """Store pending changes now (called on a timer, on leaving, and on closing)."""
+        self._timer.stop()
+        editor, certificate_id = self.editor, self.certificate_id
+        if not self._dirty or editor is None or certificate_id is None:
+            return
+        self._dirty = False
+        try:
+            saved = self._drafts.save(self._user, certificate_id, editor.content(), self._version)
+        except DraftConflictError as conflict:
+            self._reload_after_conflict(conflict)
+            return
+        except IntygsstudioError as error:
+            self._dirty = True
+            editor.message_bar.show_error(error.message)
+            editor.set_save_state(self.tr("Utkastet kunde inte sparas"))
+            return
+        self._version = saved.version
+        editor.set_save_state(SAVED)
+        self.saved.emit(certificate_id)
+
+    def _reload_after_conflict(self, conflict: DraftConflictError) -> None:
+        editor, certificate_id = self.editor, self.certificate_id
+        assert editor is not None and certificate_id is not None
+        mine = answered_fields(editor.definition, editor.content())
+        detail = self._certificates.open_certificate(self._user, certificate_id)
+        self._version = detail.version
+        editor.set_content(detail.content)
+        own = [a for a in mine if not a.field_id.startswith("unit.")]
+        editor.show_conflict(conflict.message, "\n\n".join(f"{a.label}\n{a.text}" for a in own))
+        editor.set_save_state(SAVED)
+
+    def _delete(self) -> None:
+        if self.editor is None or self.certificate_id is None:
+            return
+        answer = QMessageBox.question(
+            self._window,
+            self.tr("Radera utkast"),
+            self.tr("När du raderar utkastet tas det bort från Webcert. Vill du radera det?"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._drafts.delete(self._user, self.certificate_id)
+        except IntygsstudioError as error:
+            self.editor.message_bar.show_error(error.message)
+            return
+        self._dirty = False
+        self.close_editor()
+        self._window.editor_area.setCurrentWidget(self._window.certificate_list)

@@ -1,0 +1,49 @@
+"""How far a draft has come: the status line, and what is missing before it can be signed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.definitions.findings import Finding
+from models.definitions.schema import Definition
+
+READY = "Klart att signera"
+INCOMPLETE = "Obligatoriska uppgifter saknas"
+
+
+def status_line(findings: list[Finding]) -> str:
+    """Webcert's status for a draft: ready to sign, or mandatory answers missing."""
+    return INCOMPLETE if any(f.severity == "error" for f in findings) else READY
+
+
+@dataclass(frozen=True)
+class MissingItem:
+    """One error, placed in its section, for the list "Visa vad som saknas"."""
+
+    category: str
+    field_id: str
+    part: str | None
+    label: str
+    message: str
+
+
+def missing_items(definition: Definition, findings: list[Finding]) -> list[MissingItem]:
+    """The errors in form order, each with its section's heading and the field's label."""
+    place = {
+        field.id: (category.title, field.label)
+        for category in definition.categories
+        for field in category.fields
+    }
+    order = {field.id: index for index, field in enumerate(definition.fields())}
+    errors = [f for f in findings if f.severity == "error"]
+    errors.sort(key=lambda f: order.get(f.field_id, len(order)))
+    return [
+        MissingItem(
+            category=place.get(f.field_id, ("", ""))[0],
+            field_id=f.field_id,
+            part=f.part,
+            label=place.get(f.field_id, ("", f.field_id))[1],
+            message=f.message,
+        )
+        for f in errors
+    ]

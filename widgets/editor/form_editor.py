@@ -1,0 +1,229 @@
+"""The generic form editor: any certificate definition, laid out section by section.
+
+It shows the answers, hides and shows fields as the rules say, and shows findings: warnings and
+information at once, errors only once the user has asked what is missing (as in Webcert). It
+knows nothing of a particular type; saving is the controller's business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.definitions.engine import visible_field_ids
+from models.definitions.findings import Finding
+from models.definitions.progress import missing_items, status_line
+from models.definitions.schema import Definition
+from widgets.editor.field_widget import EditorContext, FieldWidget
+from widgets.editor.registry import create_field_widget
+from widgets.message_bar import MessageBar
+
+Validator = Callable[[dict[str, Any]], list[Finding]]
+PlaceRole = Qt.ItemDataRole.UserRole + 1
+
+
+class FormEditor(QWidget):
+    """Renders a definition; emits ``contentChanged`` whenever the user changes an answer."""
+
+    contentChanged = Signal()  # noqa: N815 - Qt naming
+    deleteRequested = Signal()  # noqa: N815
+
+    def __init__(
+        self,
+        definition: Definition,
+        context: EditorContext,
+        validate: Validator,
+        patient_label: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.definition = definition
+        self._validate = validate
+        self._show_errors = False
+        self.findings: list[Finding] = []
+        self.setObjectName("formEditor")
+
+        self.title = QLabel(f"{definition.name} ({definition.form})")
+        self.title.setStyleSheet("font-size:16px; font-weight:600;")
+        self.patient = QLabel(patient_label)
+        self.status = QLabel()
+        self.save_state = QLabel()
+        self.save_state.setStyleSheet("color:#5f6b7a;")
+        self.message_bar = MessageBar()
+        self.conflict_box = QPlainTextEdit()
+        self.conflict_box.setReadOnly(True)
+        self.conflict_box.setMaximumHeight(120)
+        self.conflict_box.setAccessibleName(self.tr("Det du skrev"))
+        self.conflict_box.hide()
+
+        self.fields: dict[str, FieldWidget] = {}
+        self.sections: dict[str, QWidget] = {}
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(4, 4, 12, 4)
+        for category in definition.categories:
+            section = QFrame()
+            section.setObjectName("section")
+            section.setStyleSheet(
+                "#section { border:1px solid #d5dde6; border-radius:3px; background:#ffffff; }"
+            )
+            section_layout = QVBoxLayout(section)
+            heading = QLabel(category.title)
+            heading.setStyleSheet("font-size:14px; font-weight:700; color:#1f3b57;")
+            section_layout.addWidget(heading)
+            if category.help:
+                note = QLabel(category.help)
+                note.setWordWrap(True)
+                note.setStyleSheet("color:#4a5968;")
+                section_layout.addWidget(note)
+            for field in category.fields:
+                widget = create_field_widget(field, context)
+                widget.changed.connect(self._changed)
+                self.fields[field.id] = widget
+                section_layout.addWidget(widget)
+            self.sections[category.id] = section
+            body_layout.addWidget(section)
+        body_layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.missing = QListWidget()
+        self.missing.setMaximumHeight(130)
+        self.missing.hide()
+        self.missing.itemActivated.connect(self._jump)
+        self.missing.itemClicked.connect(self._jump)
+        self.show_missing_button = QPushButton(self.tr("Visa vad som saknas"))
+        self.show_missing_button.clicked.connect(self.show_missing)
+        self.delete_button = QPushButton(self.tr("Radera utkast"))
+        self.delete_button.clicked.connect(self.deleteRequested.emit)
+        actions = QHBoxLayout()
+        actions.addWidget(self.show_missing_button)
+        actions.addStretch(1)
+        actions.addWidget(self.delete_button)
+
+        header = QVBoxLayout()
+        header.setSpacing(2)
+        header.addWidget(self.title)
+        header.addWidget(self.patient)
+        state = QHBoxLayout()
+        state.addWidget(self.status)
+        state.addStretch(1)
+        state.addWidget(self.save_state)
+        header.addLayout(state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addLayout(header)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.conflict_box)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.missing)
+        layout.addLayout(actions)
+
+    # -- content --------------------------------------------------------------------------------
+
+    def set_content(self, content: dict[str, Any]) -> None:
+        """Show stored answers (no ``contentChanged``)."""
+        for field_id, widget in self.fields.items():
+            widget.set_value(content.get(field_id))
+        self.refresh()
+
+    def _all_answers(self) -> dict[str, Any]:
+        answers = {}
+        for field_id, widget in self.fields.items():
+            if widget.field.holds_answer:
+                value = widget.value()
+                if value is not None:
+                    answers[field_id] = value
+        return answers
+
+    def content(self) -> dict[str, Any]:
+        """The answers of the fields shown now: what is stored and validated."""
+        answers = self._all_answers()
+        visible = set(visible_field_ids(self.definition, answers))
+        return {key: value for key, value in answers.items() if key in visible}
+
+    # -- live rules -----------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.contentChanged.emit()
+
+    def refresh(self) -> None:
+        """Show and hide fields, validate, and show the status and findings."""
+        answers = self._all_answers()
+        visible = set(visible_field_ids(self.definition, answers))
+        for category in self.definition.categories:
+            shown = [f.id for f in category.fields if f.id in visible]
+            for field in category.fields:
+                self.fields[field.id].setVisible(field.id in visible)
+            self.sections[category.id].setVisible(bool(shown))
+        content = {key: value for key, value in answers.items() if key in visible}
+        self.findings = self._validate(content)
+        ready = status_line(self.findings)
+        self.status.setText(ready)
+        colour = "#a4262c" if ready != "Klart att signera" else "#107c10"
+        self.status.setStyleSheet(f"font-weight:600; color:{colour};")
+        by_field: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            if finding.severity != "error" or self._show_errors:
+                by_field.setdefault(finding.field_id, []).append(finding)
+        for field_id, widget in self.fields.items():
+            widget.show_findings(by_field.get(field_id, []))
+        if self._show_errors:
+            self._fill_missing()
+
+    def show_missing(self) -> None:
+        """Visa vad som saknas: errors at their fields, and a list that jumps to each."""
+        self._show_errors = True
+        self.refresh()
+        self.missing.setVisible(True)
+        if self.missing.count():
+            self.missing.setCurrentRow(0)
+
+    def _fill_missing(self) -> None:
+        self.missing.clear()
+        items = missing_items(self.definition, self.findings)
+        if not items:
+            self.missing.addItem(self.tr("Inget saknas. Utkastet är klart att signera."))
+            return
+        for entry in items:
+            item = QListWidgetItem(f"{entry.category}: {entry.label} – {entry.message}")
+            item.setData(PlaceRole, (entry.field_id, entry.part))
+            self.missing.addItem(item)
+
+    def _jump(self, item: QListWidgetItem) -> None:
+        place = item.data(PlaceRole)
+        if place:
+            self.focus_field(*place)
+
+    def focus_field(self, field_id: str, part: str | None = None) -> None:
+        widget = self.fields.get(field_id)
+        if widget is None:
+            return
+        self.scroll_area.ensureWidgetVisible(widget, 0, 40)
+        widget.focus_part(part)
+
+    def show_conflict(self, message: str, own_text: str) -> None:
+        """Someone else saved first: say so, and keep what this user typed for copying."""
+        self.message_bar.show_error(message)
+        self.conflict_box.setPlainText(own_text)
+        self.conflict_box.setVisible(bool(own_text))
+
+    def set_save_state(self, text: str) -> None:
+        self.save_state.setText(text)
