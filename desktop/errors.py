@@ -35,6 +35,8 @@ _QT_LEVELS = {
 HARMLESS_QT_MESSAGES = (
     # The offscreen platform (headless runs, CI) cannot apply window size hints.
     "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+    "This plugin does not support grabbing the keyboard",
 )
 
 

@@ -22,8 +22,9 @@ from tests.conftest import DOCTOR, TESTENHET_17, TOLVAN
 from tests.factories import patient_id
 
 
-def full_size(request: pytest.FixtureRequest) -> bool:
-    return not request.config.getoption("benchmark_disable")
+def full_size(benchmark: BenchmarkFixture) -> bool:
+    """Full data under ``make bench``; small data when benchmarks only run once."""
+    return not benchmark.disabled
 
 
 def bulk_certificates(store: Store, person_id: str, count: int, *, started: bool) -> None:
@@ -61,9 +62,9 @@ def window(main_window_for: Callable[[UserContext], MainWindow], doctor: UserCon
 
 
 def test_open_patient_with_1000_certificates(
-    benchmark: BenchmarkFixture, request: pytest.FixtureRequest, store: Store, window: MainWindow
+    benchmark: BenchmarkFixture, store: Store, window: MainWindow
 ) -> None:
-    count = 1000 if full_size(request) else 200
+    count = 1000 if full_size(benchmark) else 200
     bulk_certificates(store, TOLVAN, count, started=True)
 
     def open_journal() -> int:
@@ -75,9 +76,9 @@ def test_open_patient_with_1000_certificates(
 
 
 def test_work_dock_over_100000_certificates(
-    benchmark: BenchmarkFixture, request: pytest.FixtureRequest, store: Store, window: MainWindow
+    benchmark: BenchmarkFixture, store: Store, window: MainWindow
 ) -> None:
-    count = 100_000 if full_size(request) else 1_000
+    count = 100_000 if full_size(benchmark) else 1_000
     bulk_certificates(store, TOLVAN, count, started=True)
     dock = window.work_dock
     dock.set_scope("unit")

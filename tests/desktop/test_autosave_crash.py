@@ -22,24 +22,24 @@ def test_text_typed_one_second_before_sigkill_is_stored(tmp_path: Path) -> None:
     database = tmp_path / "crash.sqlite3"
     text = "Patienten ska undvika tunga lyft i tre veckor."  # QTest types ASCII only
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "INTYGSSTUDIO_HOME": str(tmp_path)}
-    process = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "tests.desktop.typing_app", str(database), text],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
         text=True,
-    )
-    try:
+    ) as process:
         assert process.stdout is not None
         certificate_id = process.stdout.readline().strip()
-        assert certificate_id, process.stderr.read() if process.stderr else ""
-        time.sleep(1.0)
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=10)
-    finally:
-        if process.poll() is None:
-            process.kill()
+        try:
+            assert certificate_id, "the typing app did not start"
+            time.sleep(1.0)
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=10)
+        finally:
+            if process.poll() is None:
+                process.kill()
     assert process.returncode == -signal.SIGKILL
     with sqlite3.connect(database) as connection:
         (content,) = connection.execute(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -16,6 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from models.definitions.inputs import normalise_date
+
+
+@cache
+def _calendar_icon() -> QIcon:
+    import qtawesome  # loaded with the first editor, not at start-up
+
+    icon: QIcon = qtawesome.icon("fa6s.calendar-days", color="#2b4c6f")
+    return icon
 
 
 class DateInput(QWidget):
@@ -35,23 +45,16 @@ class DateInput(QWidget):
         self.line.setMaximumWidth(130)
         self.line.setMaxLength(20)
         self.calendar_button = QToolButton()
-        import qtawesome  # loaded with the first editor, not at start-up
-
-        self.calendar_button.setIcon(qtawesome.icon("fa6s.calendar-days", color="#2b4c6f"))
+        self.calendar_button.setIcon(_calendar_icon())
         self.calendar_button.setToolTip(self.tr("Välj datum i kalendern"))
         self.calendar_button.setAccessibleName(self.tr("Kalender"))
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        # The calendar is built the first time it is opened: a form has many dates.
+        self._calendar: QCalendarWidget | None = None
         menu = QMenu(self.calendar_button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
         menu.aboutToShow.connect(self._prepare_calendar)
         self.calendar_button.setMenu(menu)
-        self.calendar.clicked.connect(self._picked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -76,6 +79,22 @@ class DateInput(QWidget):
         if tidy != self.line.text():
             self.set_text(tidy)
             self.edited.emit()
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """The calendar popup's widget (created on first use)."""
+        if self._calendar is None:
+            calendar = QCalendarWidget()
+            calendar.setGridVisible(True)
+            calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            calendar.clicked.connect(self._picked)
+            menu = self.calendar_button.menu()
+            assert menu is not None
+            action = QWidgetAction(menu)
+            action.setDefaultWidget(calendar)
+            menu.addAction(action)
+            self._calendar = calendar
+        return self._calendar
 
     def _prepare_calendar(self) -> None:
         current = self.text()

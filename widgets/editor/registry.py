@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QWidget
 from models.definitions.schema import FieldDef
 from widgets.editor.cause_of_death_widgets import CauseOfDeathListWidget, CauseOfDeathWidget
 from widgets.editor.dated_options_widget import CheckboxDateListWidget
+from widgets.editor.diagnosis_widget import DiagnosisListWidget
 from widgets.editor.field_widget import EditorContext, FieldWidget
+from widgets.editor.period_widgets import DateRangeWidget, SickLeavePeriodsWidget
 from widgets.editor.simple_fields import (
     CheckboxListWidget,
     CheckboxWidget,
@@ -41,6 +43,9 @@ WIDGETS: dict[str, type[FieldWidget]] = {
     "cause_of_death_list": CauseOfDeathListWidget,
     "underlag_list": UnderlagListWidget,
     "visual_acuity_table": VisualAcuityWidget,
+    "diagnosis_list": DiagnosisListWidget,
+    "sick_leave_periods": SickLeavePeriodsWidget,
+    "date_range": DateRangeWidget,
 }
 
 
