@@ -159,3 +159,68 @@ def test_radera_utkast_after_confirmation(
     assert window.editor_controller.editor is None
     assert window.editor_area.currentWidget() is window.certificate_list
     qtbot.waitUntil(lambda: window.certificate_list.visible_rows() == [])
+
+
+def test_a_doctor_fills_a_complete_sick_leave_certificate_with_keys_and_clicks(
+    qtbot: QtBot,
+    main_window_for: Callable[[UserContext], MainWindow],
+    doctor: UserContext,
+    certificates: CertificateService,
+) -> None:
+    """FK7804 from "Tomt utkast" to "Klart att signera", through the widgets only."""
+    from PySide6.QtWidgets import QCheckBox, QPlainTextEdit
+
+    window = main_window_for(doctor)
+    type_patient(qtbot, window, "19121212-1212")
+    assert window.patient is not None
+    row = certificates.create_draft(doctor, window.patient, "fk7804")
+    window.controller.open_certificate(row.id)
+    editor = window.editor_controller.editor
+    assert editor is not None and editor.status.text() == "Obligatoriska uppgifter saknas"
+
+    def click(widget: Any) -> None:
+        # On the box or button itself (a check box's row is wider than what it reacts to).
+        from PySide6.QtCore import QPoint
+
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(6, widget.height() // 2))
+
+    def write(widget: Any, text: str) -> None:
+        widget.setFocus()
+        qtbot.keyClicks(widget, text)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+
+    basis = editor.fields["1"]
+    click(basis.boxes["FYSISKUNDERSOKNING"])  # type: ignore[attr-defined]
+    write(basis.dates["FYSISKUNDERSOKNING"].line, "261127")  # type: ignore[attr-defined]
+    click(editor.fields["28"].boxes["NUVARANDE_ARBETE"])  # type: ignore[attr-defined]
+    write(editor.fields["29"].findChild(QPlainTextEdit), "Underskoterska inom hemtjansten.")
+    diagnosis = editor.fields["6"].rows[0]  # type: ignore[attr-defined]
+    write(diagnosis.code, "F32.1")
+    write(diagnosis.text, "Medelsvar depressiv episod")
+    write(
+        editor.fields["35"].findChild(QPlainTextEdit), "Nedstamdhet och koncentrationssvarigheter."
+    )
+    write(editor.fields["17"].findChild(QPlainTextEdit), "Klarar inte att planera sitt arbete.")
+    period = editor.fields["32"].rows["HELT_NEDSATT"]  # type: ignore[attr-defined]
+    click(period.check)
+    write(period.end.line, "4v")
+    click(
+        radio(editor, "39", next(b.text() for b in editor.fields["39"].findChildren(QRadioButton)))
+    )
+    assert editor.status.text() == "Klart att signera", [
+        (f.field_id, f.message) for f in editor.findings if f.severity == "error"
+    ]
+    assert isinstance(editor.fields["27"].findChild(QCheckBox), QCheckBox)
+    window.editor_controller.flush()
+    stored = certificates.open_certificate(doctor, row.id).content
+    assert stored["6"] == [{"code": "F32.1", "text": "Medelsvar depressiv episod"}]
+    assert stored["32"] == {"HELT_NEDSATT": {"from": "2026-11-27", "to": "2026-12-24"}}
+    assert stored["1"] == {"FYSISKUNDERSOKNING": "2026-11-27"}
+    # A partial degree brings question 33 into view, and with it a new requirement.
+    click(editor.fields["32"].rows["HALFTEN"].check)  # type: ignore[attr-defined]
+    assert not editor.fields["33"].isHidden()
+    assert editor.status.text() == "Obligatoriska uppgifter saknas"
+    # Ticking smittbärarpenning hides most of the form.
+    click(editor.fields["27"].findChild(QCheckBox))
+    assert editor.fields["1"].isHidden() and editor.fields["35"].isHidden()
+    assert editor.sections["KAT_2"].isHidden()
