@@ -55,6 +55,8 @@ class WorkDock(QDockWidget):
         self.to_send_model = WorkListModel(self)
         self.to_send = self._table()
         self.to_send.setModel(self.to_send_model)
+        for column, width in enumerate((230, 260, 90, 150)):
+            self.to_send.setColumnWidth(column, width)
         self.to_send.doubleClicked.connect(self._open)
         self.to_send.activated.connect(self._open)
         # Filled by the questions panel (Fråga/svar via Webcert).
@@ -115,7 +117,6 @@ class WorkDock(QDockWidget):
             self.to_send_model.set_source(None)
             return
         self.to_send_model.set_source(lambda offset, limit: fetch(scope, offset, limit))
-        self.to_send.resizeColumnsToContents()
 
     def _open(self, index: QModelIndex) -> None:
         row = index.data(RowRole)

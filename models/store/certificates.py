@@ -62,7 +62,12 @@ class Certificate(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     __table_args__ = (
         Index("ix_certificates_unit_status_updated", "unit_id", "status", "updated_at"),
-        Index("ix_certificates_responsible_status", "signing_responsible_id", "status"),
+        Index(
+            "ix_certificates_responsible_status",
+            "signing_responsible_id",
+            "status",
+            "updated_at",
+        ),
     )
 
 

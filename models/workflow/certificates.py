@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 
 from models.audit import AuditAction, record
 from models.clock import Clock
@@ -26,14 +26,7 @@ from models.store.schema import (
     Patient,
 )
 from models.workflow.creation import ONE_PER_PATIENT, TypeChoice, type_choices, type_reason
-from models.workflow.rows import (
-    CertificateRow,
-    Scope,
-    replaced_ids,
-    row_query,
-    to_rows,
-    to_send_filter,
-)
+from models.workflow.rows import CertificateRow, Scope, replaced_ids, row_query, to_rows
 
 REVOKED = (CertificateStatus.REVOKED, CertificateStatus.LOCKED_REVOKED)
 DRAFTS = (CertificateStatus.DRAFT, CertificateStatus.LOCKED_DRAFT)
@@ -219,19 +212,34 @@ class CertificateService:
         offset: int = 0,
         limit: int = 200,
     ) -> list[CertificateRow]:
-        """One page of "Att skicka" for the scope, most recently changed first."""
-        query = row_query().where(
-            Certificate.unit_id == user.unit.hsa_id, to_send_filter(self._sendable)
-        )
-        if scope == "mine":
-            query = query.where(Certificate.signing_responsible_id == user.staff.hsa_id)
-        elif scope == "patient":
-            if patient_id is None:
-                return []
-            query = query.where(Certificate.patient_id == patient_id)
-        if not user.role.may_sign:
-            query = query.where(Patient.protected_identity.is_(False))
-        query = query.order_by(Certificate.updated_at.desc(), Certificate.id.desc())
+        """One page of "Att skicka" for the scope, most recently changed first.
+
+        Started drafts and signed-but-unsent certificates are read by two queries that each
+        follow an index in order, then merged: one query with OR would sort the whole unit.
+        """
+        if scope == "patient" and patient_id is None:
+            return []
+        wanted = offset + limit
+        parts = [
+            and_(Certificate.status == CertificateStatus.DRAFT, Certificate.is_empty.is_(False)),
+            and_(
+                Certificate.status == CertificateStatus.SIGNED,
+                Certificate.sent_at.is_(None),
+                Certificate.type_code.in_(self._sendable),
+            ),
+        ]
+        results: list[Any] = []
         with self._store.failures_reported(), self._store.engine.connect() as connection:
-            results = connection.execute(query.offset(offset).limit(limit)).all()
+            for part in parts:
+                query = row_query().where(Certificate.unit_id == user.unit.hsa_id, part)
+                if scope == "mine":
+                    query = query.where(Certificate.signing_responsible_id == user.staff.hsa_id)
+                elif scope == "patient":
+                    query = query.where(Certificate.patient_id == patient_id)
+                if not user.role.may_sign:
+                    query = query.where(Patient.protected_identity.is_(False))
+                query = query.order_by(Certificate.updated_at.desc(), Certificate.id.desc())
+                results += connection.execute(query.limit(wanted)).all()
+        results.sort(key=lambda r: (r[5], r[0]), reverse=True)  # updated_at, id
+        results = results[offset:wanted]
         return to_rows(results, self._definitions, set())

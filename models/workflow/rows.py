@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Select, and_, or_, select
+from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import aliased
 
 from models.definitions.schema import Definition
@@ -118,15 +118,3 @@ def replaced_ids(connection: Connection, where: Any) -> set[str]:
         )
     ).scalars()
     return {i for i in found if i is not None}
-
-
-def to_send_filter(sendable_types: Sequence[str]) -> Any:
-    """Started drafts waiting to be signed, and signed certificates waiting to be sent."""
-    return or_(
-        and_(Certificate.status == CertificateStatus.DRAFT, Certificate.is_empty.is_(False)),
-        and_(
-            Certificate.status == CertificateStatus.SIGNED,
-            Certificate.sent_at.is_(None),
-            Certificate.type_code.in_(sendable_types),
-        ),
-    )

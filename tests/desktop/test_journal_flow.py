@@ -84,9 +84,11 @@ def test_creating_a_sick_leave_certificate(
     assert window.certificate_list.visible_rows() == [
         ["2026-11-27 09:30", "Läkarintyg för sjukpenning", "Tomt utkast", "Testenhet 17", ""]
     ]
-    assert window.editor_area.currentWidget() is window.certificate_view
-    assert window.certificate_view.title.text() == "Läkarintyg för sjukpenning (FK7804)"
-    assert "Status: Tomt utkast" in window.certificate_view.status.text()
+    # The new draft opens in the form editor.
+    editor = window.editor_controller.editor
+    assert editor is not None and window.editor_area.currentWidget() is editor
+    assert editor.title.text() == "Läkarintyg för sjukpenning (FK7804)"
+    assert editor.status.text() == "Obligatoriska uppgifter saknas"
 
 
 def test_avbryt_stores_nothing(qtbot: QtBot, make_window: MakeWindow, doctor: UserContext) -> None:

@@ -27,8 +27,7 @@ from models.definitions.rules import DebutOrder
 from models.definitions.schema import FieldDef, Option
 from widgets.editor.date_input import DateInput
 from widgets.editor.field_widget import FieldWidget
-
-HEADER_STYLE = "color:#4a5968; font-size:11px;"
+from widgets.editor.style import set_state, styled
 
 
 def kept_rows(rows: list[dict[str, str]]) -> list[dict[str, str]] | None:
@@ -51,8 +50,7 @@ class LimitCounter(QLabel):
     def update_for(self, length: int) -> None:
         if self.limit and length >= self.limit * 0.8:
             self.setText(self.tr("{n} av {limit} tecken").format(n=length, limit=self.limit))
-            colour = "#a4262c" if length > self.limit else "#5f6b7a"
-            self.setStyleSheet(f"color:{colour}; font-size:11px;")
+            set_state(self, "over", "true" if length > self.limit else "false")
             self.show()
         else:
             self.hide()
@@ -72,7 +70,7 @@ class CauseRow:
     ) -> None:
         self._on_edit = on_edit
         self.caption = QLabel(caption)
-        self.caption.setStyleSheet("font-weight:600;")
+        styled(self.caption, "fieldLabel")
         self.description = QLineEdit()
         self.description.setMinimumWidth(180)
         self.counter = LimitCounter(field.max_length)
@@ -160,7 +158,7 @@ def _grid_with_headers(box: QWidget) -> QGridLayout:
         (3, QCoreApplication.translate("CauseRow", "Specificering")),
     ):
         header = QLabel(text)
-        header.setStyleSheet(HEADER_STYLE)
+        styled(header, "small")
         grid.addWidget(header, 0, column)
     grid.setColumnStretch(1, 1)
     return grid

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCompleter, QGridLayout, QLabel, QLineEdit, QWidge
 
 from models.qt.diagnosis_completer_model import CodeRole, DiagnosisCompleterModel, TitleRole
 from widgets.editor.field_widget import FieldWidget
+from widgets.editor.style import styled
 
 DEFAULT_ROWS = 3
 CODE_WIDTH = 90
@@ -50,7 +51,7 @@ class DiagnosisListWidget(FieldWidget):
             (self.tr("Diagnoskod"), self.tr("Diagnosbeskrivning")), start=1
         ):
             label = QLabel(heading)
-            label.setStyleSheet("color:#4a5968;")
+            styled(label, "muted")
             self._grid.addWidget(label, 0, column)
         self._grid.setColumnStretch(2, 1)
         self.rows: list[DiagnosisRow] = []

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from models.definitions.findings import Finding
 from models.definitions.schema import FieldDef
 from models.reference.diagnoses import Diagnosis
+from widgets.editor.style import set_state, styled
 
 
 @dataclass
@@ -42,17 +43,15 @@ class FieldWidget(QWidget):
         self.label = QLabel(field_def.label)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setStyleSheet("font-weight:600;")
+        styled(self.label, "fieldLabel")
         self.help_button: QToolButton | None = None
         self.help_label = QLabel(field_def.help or "")
         self.help_label.setWordWrap(True)
-        self.help_label.setStyleSheet(
-            "background:#eef4fb; border-left:3px solid #2b6cb0; padding:4px 8px; color:#1c2b3a;"
-        )
+        styled(self.help_label, "help")
         self.help_label.hide()
         self.findings_label = QLabel()
         self.findings_label.setWordWrap(True)
-        self.findings_label.setStyleSheet("color:#a4262c;")
+        styled(self.findings_label, "findings")
         self.findings_label.hide()
 
         header = QHBoxLayout()
@@ -77,7 +76,7 @@ class FieldWidget(QWidget):
         if field_def.sub_label:
             sub = QLabel(field_def.sub_label)
             sub.setWordWrap(True)
-            sub.setStyleSheet("color:#4a5968;")
+            styled(sub, "muted")
             layout.addWidget(sub)
         self.input = self.build_input()
         self.input.setAccessibleName(field_def.label)
@@ -120,7 +119,7 @@ class FieldWidget(QWidget):
             self.findings_label.hide()
             return
         errors = any(f.severity == "error" for f in findings)
-        self.findings_label.setStyleSheet("color:#a4262c;" if errors else "color:#0c4a8a;")
+        set_state(self.findings_label, "tone", "error" if errors else "info")
         self.findings_label.setText("\n".join(dict.fromkeys(f.message for f in findings)))
         self.findings_label.show()
 

@@ -30,6 +30,7 @@ from models.definitions.progress import missing_items, status_line
 from models.definitions.schema import Definition
 from widgets.editor.field_widget import EditorContext, FieldWidget
 from widgets.editor.registry import create_field_widget
+from widgets.editor.style import set_state, styled
 from widgets.message_bar import MessageBar
 
 Validator = Callable[[dict[str, Any]], list[Finding]]
@@ -58,11 +59,12 @@ class FormEditor(QWidget):
         self.setObjectName("formEditor")
 
         self.title = QLabel(f"{definition.name} ({definition.form})")
-        self.title.setStyleSheet("font-size:16px; font-weight:600;")
+        styled(self.title, "title")
         self.patient = QLabel(patient_label)
         self.status = QLabel()
         self.save_state = QLabel()
-        self.save_state.setStyleSheet("color:#5f6b7a;")
+        styled(self.save_state, "saveState")
+        styled(self.status, "status")
         self.message_bar = MessageBar()
         self.conflict_box = QPlainTextEdit()
         self.conflict_box.setReadOnly(True)
@@ -78,17 +80,16 @@ class FormEditor(QWidget):
         for category in definition.categories:
             section = QFrame()
             section.setObjectName("section")
-            section.setStyleSheet(
-                "#section { border:1px solid #d5dde6; border-radius:3px; background:#ffffff; }"
-            )
+            styled(section, "section")
+
             section_layout = QVBoxLayout(section)
             heading = QLabel(category.title)
-            heading.setStyleSheet("font-size:14px; font-weight:700; color:#1f3b57;")
+            styled(heading, "sectionHeading")
             section_layout.addWidget(heading)
             if category.help:
                 note = QLabel(category.help)
                 note.setWordWrap(True)
-                note.setStyleSheet("color:#4a5968;")
+                styled(note, "muted")
                 section_layout.addWidget(note)
             for field in category.fields:
                 widget = create_field_widget(field, context)
@@ -177,8 +178,7 @@ class FormEditor(QWidget):
         self.findings = self._validate(content)
         ready = status_line(self.findings)
         self.status.setText(ready)
-        colour = "#a4262c" if ready != "Klart att signera" else "#107c10"
-        self.status.setStyleSheet(f"font-weight:600; color:{colour};")
+        set_state(self.status, "ready", "true" if ready == "Klart att signera" else "false")
         by_field: dict[str, list[Finding]] = {}
         for finding in self.findings:
             if finding.severity != "error" or self._show_errors:

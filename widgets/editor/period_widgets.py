@@ -19,6 +19,7 @@ from models.definitions.inputs import period_days, period_end
 from models.definitions.values import parse_date
 from widgets.editor.date_input import DateInput
 from widgets.editor.field_widget import FieldWidget
+from widgets.editor.style import styled
 
 
 class PeriodEndInput(DateInput):
@@ -61,13 +62,13 @@ def _shortcut_hint() -> QLabel:
             "PeriodWidgets", "T.o.m kan också anges som längd från fr.o.m: 14d, 2v eller 1m."
         )
     )
-    hint.setStyleSheet("color:#5f6b7a; font-size:11px;")
+    styled(hint, "counter")
     return hint
 
 
 def _small(text: str) -> QLabel:
     label = QLabel(text)
-    label.setStyleSheet("color:#4a5968;")
+    styled(label, "muted")
     return label
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from widgets.editor.date_input import DateInput
 from widgets.editor.field_widget import FieldWidget
+from widgets.editor.style import set_state, styled
 
 #: Radio buttons up to this many options; a drop-down above.
 MAX_RADIOS = 6
@@ -47,7 +48,7 @@ class TextFieldWidget(FieldWidget):
             self.editor.textEdited.connect(lambda _t: self._edited())
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.counter.setStyleSheet("color:#5f6b7a; font-size:11px;")
+        styled(self.counter, "counter")
         self.counter.hide()
         layout.addWidget(self.editor)
         layout.addWidget(self.counter)
@@ -71,7 +72,7 @@ class TextFieldWidget(FieldWidget):
         if limit and length >= limit * 0.8:
             self.counter.setText(self.tr("{n} av {limit} tecken").format(n=length, limit=limit))
             over = length > limit
-            self.counter.setStyleSheet(f"color:{'#a4262c' if over else '#5f6b7a'}; font-size:11px;")
+            set_state(self.counter, "over", "true" if over else "false")
             self.counter.show()
         else:
             self.counter.hide()
@@ -251,14 +252,12 @@ class NoticeWidget(FieldWidget):
 
     def build_input(self) -> QWidget:
         if self.field.kind == "header":
-            self.label.setStyleSheet("font-weight:700; font-size:14px;")
+            styled(self.label, "heading")
             return QWidget()
         self.label.hide()
         notice = QLabel(self.field.label)
         notice.setWordWrap(True)
-        notice.setStyleSheet(
-            "background:#fff4ce; border:1px solid #c19c00; color:#4d3b00; padding:6px;"
-        )
+        styled(notice, "notice")
         return notice
 
     def value(self) -> Any:

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.definitions.schema import Part
-from widgets.editor.cause_of_death_widgets import HEADER_STYLE, LimitCounter, kept_rows
+from widgets.editor.cause_of_death_widgets import LimitCounter, kept_rows
 from widgets.editor.date_input import DateInput
 from widgets.editor.field_widget import FieldWidget
+from widgets.editor.style import styled
 
 #: Digits with at most one decimal comma or point (the range is left to the rules).
 DECIMAL = QRegularExpression(r"^\d{0,2}([.,]\d{0,2})?$")
@@ -55,11 +56,11 @@ class UnderlagRow:
         )
         for column, caption in enumerate(captions[:2]):
             header = QLabel(caption)
-            header.setStyleSheet(HEADER_STYLE)
+            styled(header, "small")
             grid.addWidget(header, 0, column)
         info_caption = QLabel(captions[2])
         info_caption.setWordWrap(True)
-        info_caption.setStyleSheet(HEADER_STYLE)
+        styled(info_caption, "small")
         info_caption.setBuddy(self.info)
         grid.addWidget(self.type, 1, 0)
         grid.addWidget(self.date, 1, 1)
@@ -72,7 +73,7 @@ class UnderlagRow:
         if number > 1:
             line = QFrame()
             line.setFrameShape(QFrame.Shape.HLine)
-            line.setStyleSheet("color:#d0d7de;")
+            styled(line, "rule")
             layout.addWidget(line)
         layout.addWidget(block)
 
@@ -157,7 +158,7 @@ class VisualAcuityWidget(FieldWidget):
         self.cells: dict[str, dict[str, QLineEdit | QCheckBox]] = {}
         for column_index, column in enumerate(self.field.columns, start=1):
             header = QLabel(column.label)
-            header.setStyleSheet(HEADER_STYLE)
+            styled(header, "small")
             grid.addWidget(header, 0, column_index, Qt.AlignmentFlag.AlignHCenter)
         for row_index, row in enumerate(self.field.rows, start=1):
             grid.addWidget(QLabel(row.label), row_index, 0)

@@ -27,7 +27,7 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             "ix_certificates_responsible_status",
-            ["signing_responsible_id", "status"],
+            ["signing_responsible_id", "status", "updated_at"],
             unique=False,
         )
 
