@@ -42,4 +42,4 @@ clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+	QT_QPA_PLATFORM=offscreen PYTHONPATH=. $(BIN)/python docs/make_screenshots.py

@@ -26,6 +26,7 @@ from models.store.urls import parse_url
 from models.workflow.certificates import CertificateService
 from models.workflow.drafts import DraftService
 from resources import resource_path
+from tests.models.definitions.types import samples
 from widgets.login_dialog import LoginDialog
 from widgets.type_chooser_dialog import TypeChooserDialog
 
@@ -74,6 +75,32 @@ def main() -> int:
         app.processEvents()
         dialog.grab().save(str(DOCS / "type-chooser.png"))
         dialog.close()
+
+        # The FK7804 editor: empty, half-filled with what is missing shown, and complete.
+        row = certificates.create_draft(user, patient, "fk7804")
+        window.work_dock.hide()
+        window.controller.open_certificate(row.id)
+        editor = window.editor_controller.editor
+        assert editor is not None
+        app.processEvents()
+        window.grab().save(str(DOCS / "editor-empty.png"))
+        half = {
+            key: value
+            for key, value in samples.fk7804().items()
+            if key in ("1", "28", "29", "6", "unit.postadress", "unit.postnummer")
+        }
+        editor.set_content(half)
+        editor.fields["6"].help_button.click()  # type: ignore[union-attr]
+        editor.show_missing()
+        app.processEvents()
+        window.grab().save(str(DOCS / "editor-missing.png"))
+        editor.set_content(samples.fk7804())
+        editor.show_missing()
+        editor.scroll_area.verticalScrollBar().setValue(
+            editor.scroll_area.verticalScrollBar().maximum() // 2
+        )
+        app.processEvents()
+        window.grab().save(str(DOCS / "editor-complete.png"))
         window.close()
         store.close()
     QApplication.processEvents()

@@ -203,7 +203,9 @@ class FormEditor(QWidget):
             self.missing.addItem(self.tr("Inget saknas. Utkastet är klart att signera."))
             return
         for entry in items:
-            item = QListWidgetItem(f"{entry.category}: {entry.label} – {entry.message}")
+            label = entry.label if len(entry.label) <= 60 else entry.label[:57].rstrip() + "…"
+            item = QListWidgetItem(f"{entry.category}: {label} – {entry.message}")
+            item.setToolTip(f"{entry.label}\n{entry.message}")
             item.setData(PlaceRole, (entry.field_id, entry.part))
             self.missing.addItem(item)
 
