@@ -105,7 +105,6 @@ class FormEditor(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
 
         self.missing = QListWidget()
-        self.missing.setMaximumHeight(130)
         self.missing.hide()
         self.missing.itemActivated.connect(self._jump)
         self.missing.itemClicked.connect(self._jump)
@@ -201,6 +200,7 @@ class FormEditor(QWidget):
         items = missing_items(self.definition, self.findings)
         if not items:
             self.missing.addItem(self.tr("Inget saknas. Utkastet är klart att signera."))
+            self._fit_missing()
             return
         for entry in items:
             label = entry.label if len(entry.label) <= 60 else entry.label[:57].rstrip() + "…"
@@ -208,6 +208,15 @@ class FormEditor(QWidget):
             item.setToolTip(f"{entry.label}\n{entry.message}")
             item.setData(PlaceRole, (entry.field_id, entry.part))
             self.missing.addItem(item)
+        self._fit_missing()
+
+    def _fit_missing(self) -> None:
+        """As tall as its entries, up to a few lines (the form keeps most of the room)."""
+        rows = max(self.missing.count(), 1)
+        line = self.missing.sizeHintForRow(0) if self.missing.count() else 18
+        self.missing.setFixedHeight(
+            min(rows, 7) * max(line, 16) + 2 * self.missing.frameWidth() + 4
+        )
 
     def _jump(self, item: QListWidgetItem) -> None:
         place = item.data(PlaceRole)
