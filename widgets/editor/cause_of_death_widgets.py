@@ -45,6 +45,7 @@ class LimitCounter(QLabel):
         super().__init__()
         self.limit = limit
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        styled(self, "counter")
         self.hide()
 
     def update_for(self, length: int) -> None:
