@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from models.clock import Clock
-from models.definitions.engine import PatientFacts, ValidationContext, validate
+from models.definitions.engine import PatientFacts, ValidationContext, is_empty, validate
 from models.definitions.findings import Finding
 from models.definitions.summary import answered_fields
 from models.errors import IntygsstudioError
@@ -91,7 +91,8 @@ class EditorController(QObject):
             f"{patient.formatted_id}  {patient.name}",
         )
         editor.set_content(detail.content)
-        editor.set_save_state(SAVED if detail.row.status_text != "Tomt utkast" else "")
+        started = not is_empty(detail.content, definition)
+        editor.set_save_state(SAVED if started else "")
         editor.contentChanged.connect(self._content_changed)
         editor.deleteRequested.connect(self._delete)
         self.editor = editor

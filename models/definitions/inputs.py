@@ -85,3 +85,15 @@ def period_days(start: str | None, end: str | None) -> int | None:
     except ValueError:
         return None
     return (last - first).days + 1 if last >= first else None
+
+
+def next_period_start(other_ends: list[str], today: dt.date) -> str:
+    """Where a newly ticked sick-leave degree starts: the day after the latest period already
+    given, or today when there is none (as Webcert prefills it)."""
+    ends = []
+    for end in other_ends:
+        try:
+            ends.append(dt.date.fromisoformat(end))
+        except ValueError:
+            continue
+    return (max(ends) + dt.timedelta(days=1) if ends else today).isoformat()

@@ -15,8 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from models.definitions.inputs import period_days, period_end
-from models.definitions.values import parse_date
+from models.definitions.inputs import next_period_start, period_days, period_end
 from widgets.editor.date_input import DateInput
 from widgets.editor.field_widget import FieldWidget
 from widgets.editor.style import styled
@@ -129,8 +128,8 @@ class SickLeavePeriodsWidget(FieldWidget):
     def _ticked(self, code: str, ticked: bool) -> None:
         row = self.rows[code]
         if ticked and not row.start.text() and not row.end.text():
-            # As Webcert: a newly ticked degree starts the day after the latest period already
-            # given (today if none), and the to-date is where the user goes on.
+            # Prefilled as Webcert does (models.definitions.inputs.next_period_start); the
+            # to-date is where the user goes on.
             row.start.set_text(self._next_start(code))
             row.update_days()
             row.end.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -143,12 +142,11 @@ class SickLeavePeriodsWidget(FieldWidget):
 
     def _next_start(self, code: str) -> str:
         ends = [
-            parse_date(row.end.text())
+            row.end.text()
             for other, row in self.rows.items()
             if other != code and row.check.isChecked()
         ]
-        latest = max((end for end in ends if end is not None), default=None)
-        return (latest + dt.timedelta(days=1) if latest else self.context.today).isoformat()
+        return next_period_start(ends, self.context.today)
 
     def _dates_edited(self, code: str) -> None:
         row = self.rows[code]

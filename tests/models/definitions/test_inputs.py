@@ -2,7 +2,12 @@ import datetime as dt
 
 import pytest
 
-from models.definitions.inputs import normalise_date, period_days, period_end
+from models.definitions.inputs import (
+    next_period_start,
+    normalise_date,
+    period_days,
+    period_end,
+)
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -47,3 +52,8 @@ def test_period_days() -> None:
     assert period_days("2026-12-01", "2026-12-14") == 14
     assert period_days("2026-12-01", "2026-11-30") is None
     assert period_days(None, "2026-12-01") is None
+
+
+def test_a_new_degree_starts_after_the_latest_period() -> None:
+    assert next_period_start([], TODAY) == "2026-11-27"
+    assert next_period_start(["2026-12-06", "2026-12-20", "14d"], TODAY) == "2026-12-21"
