@@ -29,6 +29,7 @@ from models.store import OpenedStore, open_store
 from models.store.urls import default_url, parse_url
 from models.workflow.certificates import CertificateService
 from models.workflow.drafts import DraftService
+from models.workflow.fmb_warning import SickLeaveHistory
 from resources import resource_path
 
 log = logging.getLogger("intygsstudio")
@@ -172,6 +173,7 @@ def _run(options: Options, settings: Settings, started: float, cleanup: ExitStac
         drafts=services.drafts,
         bridge=ChangeBridge(services.bus, app),
         clock=clock,
+        sick_leave=SickLeaveHistory(services.opened.store),
     )
     window = MainWindow(user, window_services, settings.paths, services.opened.store.description)
     if patient is not None:

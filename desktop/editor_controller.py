@@ -14,25 +14,28 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from models.clock import Clock
 from models.definitions.engine import PatientFacts, ValidationContext, is_empty, validate
 from models.definitions.findings import Finding
 from models.definitions.summary import answered_fields
 from models.errors import IntygsstudioError
 from models.patients import PatientInfo
-from models.reference.diagnoses import icd10se
+from models.reference.diagnoses import DiagnosisCatalogue, icd10se
+from models.reference.fmb import fmb
 from models.staff import UserContext
-from models.workflow.certificates import CertificateDetail, CertificateService
-from models.workflow.drafts import DraftConflictError, DraftService
+from models.workflow.certificates import CertificateDetail
+from models.workflow.drafts import DraftConflictError
+from models.workflow.fmb_warning import FmbFields, fmb_length_warning
 from widgets.editor.field_widget import EditorContext
+from widgets.editor.fmb_panel import NO_DIAGNOSIS, FmbPanel
 from widgets.editor.form_editor import FormEditor
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
+    from desktop.main_window import MainWindow, WindowServices
 
 AUTOSAVE_DELAY_MS = 600
 SAVING = "Utkastet sparas…"
 SAVED = "Utkastet är sparat"
+FMB_TOOLTIP = "FMB – Läs FMB, ett stöd för ifyllnad och bedömning"
 
 
 class EditorController(QObject):
@@ -41,20 +44,14 @@ class EditorController(QObject):
     saved = Signal(str)  # certificate id, after each successful save
     closed = Signal()
 
-    def __init__(
-        self,
-        window: MainWindow,
-        user: UserContext,
-        certificates: CertificateService,
-        drafts: DraftService,
-        clock: Clock,
-    ) -> None:
+    def __init__(self, window: MainWindow, user: UserContext, services: WindowServices) -> None:
         super().__init__(window)
         self._window = window
         self._user = user
-        self._certificates = certificates
-        self._drafts = drafts
-        self._clock = clock
+        self._certificates = services.certificates
+        self._drafts = services.drafts
+        self._clock = services.clock
+        self._sick_leave = services.sick_leave
         self.editor: FormEditor | None = None
         self.certificate_id: str | None = None
         self._version = 0
@@ -77,9 +74,20 @@ class EditorController(QObject):
             today=self._clock.today(), patient=facts, diagnosis_exists=catalogue.exists
         )
         definition = detail.definition
+        fmb_fields = FmbFields.of(definition)
+        earlier = (
+            self._sick_leave.periods(detail.row.patient_id, detail.row.unit_id, detail.row.id)
+            if fmb_fields is not None
+            else []
+        )
 
         def check(content: dict[str, Any]) -> list[Finding]:
-            return validate(definition, content, context)
+            findings = validate(definition, content, context)
+            if fmb_fields is not None:
+                warning = fmb_length_warning(fmb_fields, content, earlier, fmb())
+                if warning is not None:
+                    findings.append(warning)
+            return findings
 
         editor = FormEditor(
             definition,
@@ -90,6 +98,8 @@ class EditorController(QObject):
             check,
             f"{patient.formatted_id}  {patient.name}",
         )
+        if fmb_fields is not None:
+            self._attach_fmb(editor, catalogue)
         editor.set_content(detail.content)
         started = not is_empty(detail.content, definition)
         editor.set_save_state(SAVED if started else "")
@@ -103,6 +113,27 @@ class EditorController(QObject):
         area.addWidget(editor)
         area.setCurrentWidget(editor)
         return editor
+
+    def _attach_fmb(self, editor: FormEditor, catalogue: DiagnosisCatalogue) -> None:
+        """The FMB button and side panel, following the diagnoses as they are entered."""
+
+        def title(code: str) -> str | None:
+            found = catalogue.get(code)
+            return None if found is None else found.title
+
+        panel = FmbPanel(fmb().lookup, title)
+        button = editor.attach_side_panel(panel, self.tr("FMB"), FMB_TOOLTIP)
+
+        def follow() -> None:
+            codes = editor.diagnosis_codes()
+            panel.set_codes(codes)
+            button.setEnabled(bool(codes))
+            button.setToolTip(FMB_TOOLTIP if codes else NO_DIAGNOSIS)
+            if not codes:
+                button.setChecked(False)
+
+        editor.contentChanged.connect(follow)
+        editor.contentShown.connect(follow)
 
     def close_editor(self) -> None:
         if self.editor is None:

@@ -35,6 +35,7 @@ from models.qt.certificate_table_model import CertificateTableModel
 from models.staff import UserContext
 from models.workflow.certificates import CertificateService
 from models.workflow.drafts import DraftService
+from models.workflow.fmb_warning import SickLeaveHistory
 from widgets.certificate_list import CertificateList
 from widgets.certificate_view import CertificateView
 from widgets.journal_panel import JournalPanel
@@ -52,6 +53,7 @@ class WindowServices:
     drafts: DraftService
     bridge: ChangeBridge
     clock: Clock
+    sick_leave: SickLeaveHistory
 
 
 class MainWindow(QMainWindow):
@@ -108,9 +110,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar(database_description)
-        self.editor_controller = EditorController(
-            self, user, services.certificates, services.drafts, services.clock
-        )
+        self.editor_controller = EditorController(self, user, services)
         self.controller = JournalController(self, user, services, self.editor_controller)
 
     # -- construction -------------------------------------------------------------------------

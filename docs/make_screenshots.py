@@ -25,6 +25,7 @@ from models.store import open_store
 from models.store.urls import parse_url
 from models.workflow.certificates import CertificateService
 from models.workflow.drafts import DraftService
+from models.workflow.fmb_warning import SickLeaveHistory
 from resources import resource_path
 from tests.models.definitions.types import samples
 from widgets.login_dialog import LoginDialog
@@ -54,7 +55,9 @@ def main() -> int:
         bus = ChangeBus()
         certificates = CertificateService(store, clock, shipped_definitions(), bus)
         drafts = DraftService(store, clock, certificates.definitions, bus)
-        services = WindowServices(patients, certificates, drafts, ChangeBridge(bus), clock)
+        services = WindowServices(
+            patients, certificates, drafts, ChangeBridge(bus), clock, SickLeaveHistory(store)
+        )
         window = MainWindow(user, services, Paths.under(Path(home)), store.description)
         window.show()
         window.open_patient(SMOKE_PATIENT)
@@ -101,6 +104,16 @@ def main() -> int:
         )
         app.processEvents()
         window.grab().save(str(DOCS / "editor-complete.png"))
+        # The FMB panel beside the form, with the length warning under the periods.
+        content = samples.fk7804()
+        content["32"] = {"HELT_NEDSATT": {"from": "2026-11-27", "to": "2027-08-31"}}
+        editor.set_content(content)
+        assert editor.side_button is not None
+        editor.side_button.setChecked(True)
+        app.processEvents()
+        editor.focus_field("32")
+        app.processEvents()
+        window.grab().save(str(DOCS / "editor-fmb.png"))
         window.close()
         store.close()
     QApplication.processEvents()

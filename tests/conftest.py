@@ -148,10 +148,13 @@ def main_window_for(
     from desktop.settings import Paths
     from models.qt.bridge import ChangeBridge
     from models.workflow.drafts import DraftService
+    from models.workflow.fmb_warning import SickLeaveHistory
 
     def make(user: UserContext) -> MainWindow:
         drafts = DraftService(store, clock, certificates.definitions, bus)
-        services = WindowServices(patients, certificates, drafts, ChangeBridge(bus), clock)
+        services = WindowServices(
+            patients, certificates, drafts, ChangeBridge(bus), clock, SickLeaveHistory(store)
+        )
         window = MainWindow(user, services, Paths.under(tmp_path), store.description)
         qtbot.addWidget(window)
         window.show()

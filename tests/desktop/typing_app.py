@@ -29,6 +29,7 @@ from models.store import open_store
 from models.store.urls import parse_url
 from models.workflow.certificates import CertificateService
 from models.workflow.drafts import DraftService
+from models.workflow.fmb_warning import SickLeaveHistory
 from resources import resource_path
 
 DOCTOR = "TSTNMT2321000156-L001"
@@ -52,6 +53,7 @@ def main() -> int:
         DraftService(store, clock, definitions, bus),
         ChangeBridge(bus),
         clock,
+        SickLeaveHistory(store),
     )
     window = MainWindow(user, services, Paths.under(Path(database).parent), "test")
     window.show()

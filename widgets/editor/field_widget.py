@@ -24,10 +24,12 @@ from widgets.editor.style import set_state, styled
 
 @dataclass
 class EditorContext:
-    """What field widgets may need beyond their field: today, and the code lists."""
+    """What field widgets may need beyond their field: today, the code lists, and the form's
+    diagnosis codes as entered now (the form editor fills that in; it is empty until then)."""
 
     today: dt.date
     search_diagnoses: Callable[[str], list[Diagnosis]] = field(default=lambda _text: [])
+    diagnosis_codes: Callable[[], list[str]] = field(default=lambda: [])
 
 
 class FieldWidget(QWidget):

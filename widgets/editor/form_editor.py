@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,7 @@ class FormEditor(QWidget):
 
     contentChanged = Signal()  # noqa: N815 - Qt naming
     deleteRequested = Signal()  # noqa: N815
+    contentShown = Signal()  # noqa: N815 - after set_content: stored answers are on screen
 
     def __init__(
         self,
@@ -57,6 +59,7 @@ class FormEditor(QWidget):
         self._show_errors = False
         self.findings: list[Finding] = []
         self.setObjectName("formEditor")
+        context.diagnosis_codes = self.diagnosis_codes
 
         self.title = QLabel(f"{definition.name} ({definition.form})")
         styled(self.title, "title")
@@ -102,6 +105,7 @@ class FormEditor(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(body)
+        self._body = body
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
 
         self.missing = QListWidget()
@@ -112,9 +116,15 @@ class FormEditor(QWidget):
         self.show_missing_button.clicked.connect(self.show_missing)
         self.delete_button = QPushButton(self.tr("Radera utkast"))
         self.delete_button.clicked.connect(self.deleteRequested.emit)
+        self.side_button: QPushButton | None = None
+        self.side_panel: QWidget | None = None
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.scroll_area)
+        self.splitter.setChildrenCollapsible(False)
         actions = QHBoxLayout()
         actions.addWidget(self.show_missing_button)
         actions.addStretch(1)
+        self._actions = actions
         actions.addWidget(self.delete_button)
 
         header = QVBoxLayout()
@@ -131,9 +141,35 @@ class FormEditor(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.conflict_box)
-        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.missing)
         layout.addLayout(actions)
+
+    def attach_side_panel(self, panel: QWidget, button_text: str, tooltip: str) -> QPushButton:
+        """A panel beside the form (e.g. FMB), opened and closed with a checkable button."""
+        self.side_panel = panel
+        panel.hide()
+        self.splitter.addWidget(panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        button = QPushButton(button_text)
+        button.setCheckable(True)
+        button.setToolTip(tooltip)
+        button.setAccessibleName(tooltip)
+        button.toggled.connect(self._toggle_side_panel)
+        self._actions.insertWidget(1, button)
+        self.side_button = button
+        return button
+
+    def _toggle_side_panel(self, shown: bool) -> None:
+        if self.side_panel is None:
+            return
+        self.side_panel.setVisible(shown)
+        if shown:
+            # The panel takes what the form can spare; the form keeps its full width first.
+            width = self.splitter.width()
+            form = max(self._body.minimumSizeHint().width() + 24, width - 420)
+            self.splitter.setSizes([form, max(width - form, 320)])
 
     # -- content --------------------------------------------------------------------------------
 
@@ -142,6 +178,7 @@ class FormEditor(QWidget):
         for field_id, widget in self.fields.items():
             widget.set_value(content.get(field_id))
         self.refresh()
+        self.contentShown.emit()
 
     def _all_answers(self) -> dict[str, Any]:
         answers = {}
@@ -157,6 +194,17 @@ class FormEditor(QWidget):
         answers = self._all_answers()
         visible = set(visible_field_ids(self.definition, answers))
         return {key: value for key, value in answers.items() if key in visible}
+
+    def diagnosis_codes(self) -> list[str]:
+        """The ICD-10 codes entered in the form's diagnosis fields now, in form order."""
+        codes: list[str] = []
+        for widget in self.fields.values():
+            if widget.field.kind == "diagnosis_list":
+                for row in widget.value() or []:
+                    code = (row or {}).get("code")
+                    if code:
+                        codes.append(str(code))
+        return codes
 
     # -- live rules -----------------------------------------------------------------------------
 
