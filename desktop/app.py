@@ -24,6 +24,7 @@ from models.errors import IntygsstudioError, LoginError
 from models.events import ChangeBus
 from models.patients import PatientInfo, PatientService
 from models.qt.bridge import ChangeBridge
+from models.reference.preload import start_preload
 from models.staff import StaffDirectory, UserContext
 from models.store import OpenedStore, open_store
 from models.store.urls import default_url, parse_url
@@ -42,6 +43,8 @@ SMOKE_PATIENT = "191212121212"
 EXIT_OK = 0
 EXIT_BUG = 1
 EXIT_EXPECTED_ERROR = 2
+#: After the first window is up: reading the code lists must not delay it.
+PRELOAD_DELAY_MS = 300
 
 
 @dataclass
@@ -182,6 +185,8 @@ def _run(options: Options, settings: Settings, started: float, cleanup: ExitStac
     log.info("Inloggad som %s på %s", user.staff.hsa_id, user.unit.hsa_id)
     if options.smoke:
         QTimer.singleShot(0, lambda: _finish_smoke(app, started))
+    else:
+        QTimer.singleShot(PRELOAD_DELAY_MS, start_preload)
     code = app.exec()
     return EXIT_BUG if errors.bugs else code
 
