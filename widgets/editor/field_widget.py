@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.definitions.findings import Finding
 from models.definitions.schema import FieldDef
@@ -82,8 +89,19 @@ class FieldWidget(QWidget):
             layout.addWidget(sub)
         self.input = self.build_input()
         self.input.setAccessibleName(field_def.label)
+        self._name_controls(field_def.label)
         layout.addWidget(self.input)
         layout.addWidget(self.findings_label)
+
+    def _name_controls(self, label: str) -> None:
+        """A control inside the input that has no name of its own (the text box of a text
+        field, the line of a date) is announced with the field's label."""
+        for control in self.input.findChildren(QWidget):
+            if not control.focusPolicy() & Qt.FocusPolicy.TabFocus or control.accessibleName():
+                continue
+            if isinstance(control, QAbstractButton) and control.text():
+                continue  # a check box or radio button is named by its text
+            control.setAccessibleName(label)
 
     # -- for subclasses -------------------------------------------------------------------------
 
