@@ -4,6 +4,7 @@ from models.reference.patient_id import PatientIdKind
 from models.store.audit_log import AuditEntry
 from models.store.base import Base
 from models.store.certificates import Certificate, CertificateEvent, CertificateStatus
+from models.store.deliveries import Delivery
 from models.store.organisation import CareProvider, CareUnit, Staff, staff_units
 from models.store.patients import Patient
 
@@ -15,6 +16,7 @@ __all__ = [
     "Certificate",
     "CertificateEvent",
     "CertificateStatus",
+    "Delivery",
     "Patient",
     "PatientIdKind",
     "Staff",
