@@ -10,6 +10,31 @@ from models.definitions.schema import Definition
 READY = "Klart att signera"
 INCOMPLETE = "Obligatoriska uppgifter saknas"
 
+#: Errors about what was typed rather than what is missing. Webcert checks a field when the
+#: user leaves it, so these show as soon as the focus leaves the field (or at once for stored
+#: content); the errors about missing answers wait for "Visa vad som saknas" or Signera.
+INPUT_ERRORS = frozenset(
+    {
+        "invalid_date",
+        "invalid_uncertain_date",
+        "date_out_of_range",
+        "text_limit",
+        "integer_interval",
+        "visual_acuity",
+        "diagnosis_invalid",
+        "end_after_start",
+        "overlap",
+        "wrong_type",
+    }
+)
+
+
+def shown_at_once(finding: Finding, field_left: bool) -> bool:
+    """Whether a finding shows before the user asks what is missing."""
+    if finding.severity != "error":
+        return True
+    return field_left and finding.code in INPUT_ERRORS
+
 
 def status_line(findings: list[Finding]) -> str:
     """Webcert's status for a draft: ready to sign, or mandatory answers missing."""

@@ -62,6 +62,9 @@ class FieldWidget(QWidget):
         self.findings_label.setWordWrap(True)
         styled(self.findings_label, "findings")
         self.findings_label.hide()
+        self._findings: list[Finding] = []
+        self._hint = ""
+        self.changed.connect(self._clear_hint)
 
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -134,13 +137,29 @@ class FieldWidget(QWidget):
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Show the field's findings under it (errors red, warnings and information blue)."""
-        if not findings:
+        self._findings = findings
+        self._render_findings()
+
+    def show_input_hint(self, text: str) -> None:
+        """Say why a keystroke was refused, until the answer next changes."""
+        self._hint = text
+        self._render_findings()
+
+    def _clear_hint(self) -> None:
+        if self._hint:
+            self._hint = ""
+            self._render_findings()
+
+    def _render_findings(self) -> None:
+        messages = [self._hint] if self._hint else []
+        messages += [f.message for f in self._findings]
+        if not messages:
             self.findings_label.clear()
             self.findings_label.hide()
             return
-        errors = any(f.severity == "error" for f in findings)
+        errors = bool(self._hint) or any(f.severity == "error" for f in self._findings)
         set_state(self.findings_label, "tone", "error" if errors else "info")
-        self.findings_label.setText("\n".join(dict.fromkeys(f.message for f in findings)))
+        self.findings_label.setText("\n".join(dict.fromkeys(messages)))
         self.findings_label.show()
 
     @property

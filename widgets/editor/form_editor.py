@@ -12,9 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -27,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from models.definitions.engine import visible_field_ids
 from models.definitions.findings import Finding
-from models.definitions.progress import missing_items, status_line
+from models.definitions.progress import missing_items, shown_at_once, status_line
 from models.definitions.schema import Definition
 from widgets.editor.field_widget import EditorContext, FieldWidget
 from widgets.editor.registry import create_field_widget
@@ -36,6 +39,8 @@ from widgets.message_bar import MessageBar
 
 Validator = Callable[[dict[str, Any]], list[Finding]]
 PlaceRole = Qt.ItemDataRole.UserRole + 1
+#: Where a user types; a field's input errors wait while the user is in one of these.
+TEXT_ENTRIES = (QLineEdit, QPlainTextEdit, QAbstractSpinBox)
 
 
 class FormEditor(QWidget):
@@ -57,9 +62,13 @@ class FormEditor(QWidget):
         self.definition = definition
         self._validate = validate
         self._show_errors = False
+        self._left: set[str] = set()  # fields the focus has left: their input errors show
         self.findings: list[Finding] = []
         self.setObjectName("formEditor")
         context.diagnosis_codes = self.diagnosis_codes
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
         self.title = QLabel(f"{definition.name} ({definition.form})")
         styled(self.title, "title")
@@ -177,6 +186,7 @@ class FormEditor(QWidget):
         """Show stored answers (no ``contentChanged``)."""
         for field_id, widget in self.fields.items():
             widget.set_value(content.get(field_id))
+        self._left = set(content)  # typed earlier: checked as if the user had left them
         self.refresh()
         self.contentShown.emit()
 
@@ -226,14 +236,38 @@ class FormEditor(QWidget):
         ready = status_line(self.findings)
         self.status.setText(ready)
         set_state(self.status, "ready", "true" if ready == "Klart att signera" else "false")
+        self._show_field_findings()
+        if self._show_errors:
+            self._fill_missing()
+
+    def _show_field_findings(self) -> None:
+        focus = QApplication.focusWidget()
+        typing = self._field_of(focus) if isinstance(focus, TEXT_ENTRIES) else None
         by_field: dict[str, list[Finding]] = {}
         for finding in self.findings:
-            if finding.severity != "error" or self._show_errors:
+            checked = finding.field_id in self._left and (
+                typing is None or typing.field.id != finding.field_id
+            )
+            if self._show_errors or shown_at_once(finding, checked):
                 by_field.setdefault(finding.field_id, []).append(finding)
         for field_id, widget in self.fields.items():
             widget.show_findings(by_field.get(field_id, []))
-        if self._show_errors:
-            self._fill_missing()
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """What was typed in a field is checked when the user leaves a text box of it, as
+        Webcert checks an input on blur, and not while the user types in one of its boxes."""
+        left, entered = self._field_of(old), self._field_of(new)
+        if left is not None and isinstance(old, TEXT_ENTRIES):
+            self._left.add(left.field.id)
+        if any(f is not None and f.field.id in self._left for f in (left, entered)):
+            self._show_field_findings()
+
+    def _field_of(self, widget: QWidget | None) -> FieldWidget | None:
+        while widget is not None and widget is not self:
+            if isinstance(widget, FieldWidget) and self.fields.get(widget.field.id) is widget:
+                return widget
+            widget = widget.parentWidget()
+        return None
 
     def show_missing(self) -> None:
         """Visa vad som saknas: errors at their fields, and a list that jumps to each."""

@@ -220,6 +220,9 @@ class NumberWidget(FieldWidget):
         self.line.setValidator(QIntValidator(0, max(high, 9999), self.line))
         self.line.setPlaceholderText(f"{low}–{high}" if self.field.kind == "integer" else "ÅÅÅÅ")
         self.line.textEdited.connect(lambda _t: self.changed.emit())
+        self.line.inputRejected.connect(
+            lambda: self.show_input_hint(self.tr("Ange ett heltal med siffror (0–9)."))
+        )
         return self.line
 
     def value(self) -> Any:
