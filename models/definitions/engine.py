@@ -7,6 +7,7 @@ their stored answers are ignored (Webcert drops them too; the editor clears them
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -14,10 +15,11 @@ from typing import Any
 
 from models.definitions.conditions import has_value
 from models.definitions.findings import Finding, finding
-from models.definitions.kind_checks import DiagnosisExists, check_kind, missing
+from models.definitions.kind_checks import DiagnosisExists, OptionLists, check_kind, missing
 from models.definitions.rule_checks import RuleScope, check_rule, check_type_rule
 from models.definitions.schema import Action, Category, Definition, FieldDef
 from models.definitions.values import has_valid_shape, is_answered
+from models.reference.municipalities import is_municipality
 
 #: Content keys for the care unit's contact details, filled in from the unit when a draft is made.
 UNIT_PREFIX = "unit."
@@ -41,14 +43,21 @@ class UnitFacts:
     phone: str
 
 
+def shipped_option_lists() -> dict[str, Callable[[str], bool]]:
+    """The lists the shipped definitions name in ``options_from``, each as a name check."""
+    return {"kommuner": is_municipality}
+
+
 @dataclass(frozen=True)
 class ValidationContext:
-    """Today's date (from the clock), the patient, the unit, and the diagnosis code list."""
+    """Today's date (from the clock), the patient, the unit, the diagnosis code list, and the
+    named lists typeahead answers must come from (the shipped ones unless given)."""
 
     today: dt.date
     patient: PatientFacts | None = None
     unit: UnitFacts | None = None
     diagnosis_exists: DiagnosisExists | None = None
+    option_lists: OptionLists = dataclasses.field(default_factory=shipped_option_lists)
 
 
 class _Form:
@@ -127,21 +136,21 @@ def validate(definition: Definition, content: Any, context: ValidationContext) -
             continue
         if not field.holds_answer:
             continue
-        findings += _check_field(form, field, scope, context.diagnosis_exists)
+        findings += _check_field(form, field, scope, context)
     for rule in definition.rules:
         findings += check_type_rule(rule, scope, visible)
     return findings
 
 
 def _check_field(
-    form: _Form, field: FieldDef, scope: RuleScope, exists: Callable[[str], bool] | None
+    form: _Form, field: FieldDef, scope: RuleScope, context: ValidationContext
 ) -> list[Finding]:
     value = form.content.get(field.id)
     if not has_valid_shape(field, value):
         return [finding(field.id, "wrong_type")]
     if not is_answered(field, value):
         return [missing(field)] if form.is_required(field) else []
-    found = list(check_kind(field, value, exists))
+    found = list(check_kind(field, value, context.diagnosis_exists, context.option_lists))
     if any(f.severity == "error" for f in found):
         return found  # one problem at a time: rules assume a well-formed answer
     for rule in field.rules:

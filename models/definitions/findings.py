@@ -37,6 +37,8 @@ MESSAGES = {
     "max_choices": "Välj högst {count} alternativ.",
     "too_many_rows": "Ange högst {count} rader.",
     "underlag_min_one": "Ange minst ett underlag.",
+    "not_in_list": "Välj ett av förslagen i listan.",
+    "unknown_municipality": "Ange en kommun från listan.",
     "wrong_type": "Svaret har fel format och kan inte användas. Ange svaret på nytt.",
     "unknown_field": "Uppgiften hör inte till den här blanketten.",
     "broken_content": "Intygets innehåll är skadat och kan inte läsas.",

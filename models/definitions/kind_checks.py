@@ -1,10 +1,11 @@
 """The checks every field of a kind gets, before its declarative rules: limits, options, dates,
-rows filled top-down, periods that do not overlap, diagnosis codes that exist."""
+rows filled top-down, periods that do not overlap, diagnosis codes that exist, typeahead answers
+that are in their list."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from models.definitions.findings import Finding, finding
@@ -18,6 +19,11 @@ from models.definitions.values import (
 )
 
 DiagnosisExists = Callable[[str], bool]
+#: Whether a name is in a named list (``FieldDef.options_from``), by list name.
+OptionLists = Mapping[str, Callable[[str], bool]]
+
+#: The finding for an answer that is not in its field's list, by list name.
+_NOT_IN_LIST = {"kommuner": "unknown_municipality"}
 
 
 def missing(field: FieldDef) -> Finding:
@@ -67,13 +73,28 @@ def _option(field: FieldDef, code: Any, part: str | None) -> Iterator[Finding]:
         yield finding(field.id, "invalid_option", part=part)
 
 
+def _in_list(field: FieldDef, text: str, lists: OptionLists | None) -> Iterator[Finding]:
+    """A typed answer must be a name of the field's list; a list the context lacks is not
+    checked (as diagnosis codes without a code list)."""
+    name = field.options_from
+    check = None if name is None or lists is None else lists.get(name)
+    if name is not None and check is not None and not check(text):
+        yield finding(field.id, _NOT_IN_LIST.get(name, "not_in_list"))
+
+
 def check_kind(
-    field: FieldDef, value: Any, diagnosis_exists: DiagnosisExists | None
+    field: FieldDef,
+    value: Any,
+    diagnosis_exists: DiagnosisExists | None,
+    option_lists: OptionLists | None = None,
 ) -> Iterator[Finding]:
     """Findings for an answered field, from its kind alone."""
     kind = field.kind
     if kind in TEXT_KINDS:
-        yield from _text_limit(field, value, field.max_length, None)
+        too_long = list(_text_limit(field, value, field.max_length, None))
+        yield from too_long
+        if not too_long:  # one problem at a time: a text over the limit is no name either
+            yield from _in_list(field, value, option_lists)
     elif kind == "radio_code":
         yield from _option(field, value, None)
     elif kind == "checkbox_code_list":

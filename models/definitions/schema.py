@@ -50,6 +50,10 @@ Kind = Literal[
     "header",
 ]
 
+#: Named lists an answer may have to come from (``options_from``): "kommuner", Sweden's
+#: municipalities. The validation context says how to check each (see ``engine.py``).
+OptionList = Literal["kommuner"]
+
 #: Kinds that only show something and never hold an answer.
 DISPLAY_KINDS = frozenset({"info_message", "header"})
 
@@ -108,6 +112,9 @@ class FieldDef(_Strict):
     kind: Kind
     form_id: str | None = None
     options: list[Option] = []
+    #: A typeahead's list: the answer must be one of its names (typing freely is allowed; the
+    #: rules report a name not in the list).
+    options_from: OptionList | None = None
     max_length: int | None = Field(default=None, ge=1)
     min: float | None = None
     max: float | None = None
@@ -135,6 +142,12 @@ class FieldDef(_Strict):
 
     def option_codes(self) -> list[str]:
         return [option.code for option in self.options]
+
+    @model_validator(mode="after")
+    def _list_for_typeahead(self) -> FieldDef:
+        if self.options_from is not None and self.kind != "typeahead":
+            raise ValueError(f"field {self.id}: options_from is for typeahead fields only")
+        return self
 
 
 class Category(_Strict):

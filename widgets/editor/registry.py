@@ -20,6 +20,7 @@ from widgets.editor.simple_fields import (
     TextFieldWidget,
 )
 from widgets.editor.table_widgets import UnderlagListWidget, VisualAcuityWidget
+from widgets.editor.typeahead_widget import TypeaheadWidget
 from widgets.editor.uncertain_date_widget import UncertainDateWidget
 
 WIDGETS: dict[str, type[FieldWidget]] = {
@@ -27,7 +28,7 @@ WIDGETS: dict[str, type[FieldWidget]] = {
     "text_area": TextFieldWidget,
     "text_area_accordion": TextFieldWidget,
     "icf_text": TextFieldWidget,
-    "typeahead": TextFieldWidget,
+    "typeahead": TypeaheadWidget,
     "checkbox_boolean": CheckboxWidget,
     "radio_boolean": ChoiceWidget,
     "radio_code": ChoiceWidget,

@@ -65,6 +65,7 @@ FORENSIC_PREFILLED = (
 )
 PRINT_FOR_POLICE = "Skriv även ut dödsbeviset och skicka det till polisen per post/fax."
 SHORTLY_BEFORE = {"6": "UNDERSOKNING_GJORT_KORT_FORE_DODEN"}
+MUNICIPALITY = "Ange en kommun från listan."
 
 
 def run(content: dict[str, Any], birth_date: dt.date = BIRTH) -> list[Any]:
@@ -116,18 +117,56 @@ def test_header_holds_no_answer() -> None:
     assert run(changed(SAMPLE, {"3": "Dödsplats"})) == [error("3", UNKNOWN_FIELD), PREFILLED]
 
 
-@pytest.mark.parametrize(("field_id", "limit"), [("1", 27), ("3.1", 28)])
-def test_text_limits(field_id: str, limit: int) -> None:
-    assert run(changed(SAMPLE, {field_id: text(limit)})) == [PREFILLED]
-    assert run(changed(SAMPLE, {field_id: text(limit + 1)})) == [
-        error(field_id, text_limit(limit)),
-        PREFILLED,
-    ]
+def test_text_limit() -> None:
+    assert run(changed(SAMPLE, {"1": text(27)})) == [PREFILLED]
+    assert run(changed(SAMPLE, {"1": text(28)})) == [error("1", text_limit(27)), PREFILLED]
 
 
 def test_options() -> None:
     assert run(changed(SAMPLE, {"3.2": "HEMMET"})) == [error("3.2", INVALID_OPTION), PREFILLED]
     assert run(changed(SAMPLE, {"6": "NEJ"})) == [PREFILLED, error("6", INVALID_OPTION)]
+
+
+# --- 3.1: the municipality --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Växjö", "Upplands Väsby", "Upplands-Bro", "Malung-Sälen", "Gotland", "Åre", "Örnsköldsvik"],
+)
+def test_municipality_from_the_list(name: str) -> None:
+    assert run(changed(SAMPLE, {"3.1": name})) == [PREFILLED]
+
+
+@pytest.mark.parametrize("typed", ["växjö", "  UPPLANDS VÄSBY ", "malung-sälen"])
+def test_municipality_in_any_case(typed: str) -> None:
+    assert run(changed(SAMPLE, {"3.1": typed})) == [PREFILLED]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Region Gotland",  # the region, not the kommun
+        "Visby",  # a town, not a kommun
+        "Växjö kommun",
+        "Kronobergs län",
+        "Vaxjo",  # å, ä and ö are letters of their own
+        "Malung Sälen",
+        "Oslo",
+    ],
+)
+def test_municipality_not_in_the_list(typed: str) -> None:
+    assert run(changed(SAMPLE, {"3.1": typed})) == [error("3.1", MUNICIPALITY), PREFILLED]
+
+
+def test_municipality_in_the_uncertain_branch() -> None:
+    assert run(changed(UNCERTAIN_SAMPLE, {"3.1": "Småmåla"})) == [error("3.1", MUNICIPALITY)]
+
+
+def test_municipality_text_limit_first() -> None:
+    """One problem at a time: a text over the limit is reported as such, not as a name."""
+    assert run(changed(SAMPLE, {"3.1": text(28)})) == [error("3.1", MUNICIPALITY), PREFILLED]
+    assert run(changed(SAMPLE, {"3.1": text(29)})) == [error("3.1", text_limit(28)), PREFILLED]
 
 
 # --- 2: the death date ------------------------------------------------------------------------

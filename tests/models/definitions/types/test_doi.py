@@ -46,6 +46,7 @@ NOT_AFTER_DEATH = 'Ange ett datum, samma som eller tidigare än "Dödsdatum".'
 NOT_AFTER_FOUND = 'Ange ett datum, samma som eller tidigare än "Anträffad död".'
 ROW_ABOVE = "Ange ett datum, samma som eller tidigare än debuten på raden ovanför."
 OPERATION = "Operationen ska ha gjorts inom fyra veckor före döden."
+MUNICIPALITY = "Ange en kommun från listan."
 DAY_00 = "Dagen anges inte för ett ej säkert dödsdatum; den är alltid 00."
 YEAR = "Året kan vara innevarande eller föregående år, eller okänt (0000)."
 SAY_NO = 'Barnet avled mer än 28 dygn efter födelsen enligt dödsdatum och personnummer. Välj "Nej".'
@@ -126,11 +127,30 @@ def test_postnummer_format() -> None:
 
 
 @pytest.mark.parametrize(
-    ("field_id", "limit"), [("14", 24), ("1", 27), ("3.1", 28), ("11.3", 31), ("12.4", 150)]
+    ("field_id", "limit"), [("14", 24), ("1", 27), ("11.3", 31), ("12.4", 150)]
 )
 def test_text_limits(field_id: str, limit: int) -> None:
     assert run(changed(INJURY, {field_id: text(limit)})) == []
     assert run(changed(INJURY, {field_id: text(limit + 1)})) == [error(field_id, text_limit(limit))]
+
+
+# --- 3.1: the municipality, as in DB ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Göteborg", "Östra Göinge", "Dals-Ed", " lilla edet "])
+def test_municipality_from_the_list(name: str) -> None:
+    assert run(changed(INJURY, {"3.1": name})) == []
+
+
+@pytest.mark.parametrize("typed", ["Gothenburg", "Region Gotland", "Goteborg", "Lilla-Edet"])
+def test_municipality_not_in_the_list(typed: str) -> None:
+    assert run(changed(INJURY, {"3.1": typed})) == [error("3.1", MUNICIPALITY)]
+    assert run(changed(SAMPLE, {"3.1": typed})) == [error("3.1", MUNICIPALITY), PREFILLED]
+
+
+def test_municipality_text_limit_first() -> None:
+    assert run(changed(INJURY, {"3.1": text(28)})) == [error("3.1", MUNICIPALITY)]
+    assert run(changed(INJURY, {"3.1": text(29)})) == [error("3.1", text_limit(28))]
 
 
 # --- 1–4, shared with DB ----------------------------------------------------------------------
