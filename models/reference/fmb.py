@@ -11,6 +11,9 @@ maximum sick-leave length. Rules copied from Webcert:
   over its typical cases that give a length; ``None`` when none does.
 - **Sections** in the order and with the headings of Webcert's FMB panel; the typical cases
   ("Vägledning för sjukskrivning") sorted by their length, shortest first, unknown last.
+- **ICF codes** per heading, as LISJP's ICF helper offers them: for impairment
+  (funktionsnedsättning) and for activity limitation (aktivitetsbegränsning), FMB's central
+  codes and its complementary ones (``models.reference.icf`` gives their titles).
 """
 
 from __future__ import annotations
@@ -62,6 +65,24 @@ class TypicalCase:
 
 
 @dataclass(frozen=True, slots=True)
+class IcfCodes:
+    """The ICF codes FMB names for one section of a heading, each code once, in FMB's order."""
+
+    central: tuple[str, ...] = ()  # "centrala koder": b1300, d230, …
+    complementary: tuple[str, ...] = ()  # "kompletterande koder"
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        """Central codes, then complementary ones."""
+        return self.central + self.complementary
+
+    @classmethod
+    def from_resource(cls, raw: Mapping[str, Any] | None) -> IcfCodes:
+        raw = raw or {}
+        return cls(tuple(raw.get("central", ())), tuple(raw.get("kompletterande", ())))
+
+
+@dataclass(frozen=True, slots=True)
 class FmbInfo:
     """What the FMB panel shows for one diagnosis code."""
 
@@ -74,6 +95,8 @@ class FmbInfo:
     max_sick_leave_days: int | None
     related_codes: tuple[str, ...]  # every code the heading covers
     reference: tuple[str, str] | None  # (link text, URL at Socialstyrelsen)
+    impairment_icf: IcfCodes = IcfCodes()  # funktionsnedsättning: mostly b-codes
+    activity_icf: IcfCodes = IcfCodes()  # aktivitetsbegränsning: mostly d-codes
 
     @property
     def is_fallback(self) -> bool:
@@ -87,6 +110,8 @@ class _Heading:
     codes: tuple[tuple[str, str], ...]
     sections: tuple[tuple[str, str], ...]
     reference: tuple[str, str] | None
+    impairment_icf: IcfCodes
+    activity_icf: IcfCodes
 
 
 class FmbCatalogue:
@@ -101,6 +126,8 @@ class FmbCatalogue:
                 tuple((code, title) for code, title in raw["codes"]),
                 tuple((name, texts[key]) for key, name in SECTION_HEADINGS if texts.get(key)),
                 (raw["reference"][0], raw["reference"][1]) if raw.get("reference") else None,
+                IcfCodes.from_resource(raw.get("icf", {}).get("funktionsnedsattning")),
+                IcfCodes.from_resource(raw.get("icf", {}).get("aktivitetsbegransning")),
             )
             for code, _ in heading.codes:
                 self._heading_of.setdefault(code, heading)  # Webcert takes the first
@@ -159,6 +186,8 @@ class FmbCatalogue:
             max_sick_leave_days=self._max.get(matched),
             related_codes=tuple(related for related, _ in heading.codes),
             reference=heading.reference,
+            impairment_icf=heading.impairment_icf,
+            activity_icf=heading.activity_icf,
         )
 
     def max_sick_leave_days(self, code: str) -> int | None:

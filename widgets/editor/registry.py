@@ -9,6 +9,7 @@ from widgets.editor.cause_of_death_widgets import CauseOfDeathListWidget, CauseO
 from widgets.editor.dated_options_widget import CheckboxDateListWidget
 from widgets.editor.diagnosis_widget import DiagnosisListWidget
 from widgets.editor.field_widget import EditorContext, FieldWidget
+from widgets.editor.icf_field import IcfTextFieldWidget
 from widgets.editor.period_widgets import DateRangeWidget, SickLeavePeriodsWidget
 from widgets.editor.simple_fields import (
     CheckboxListWidget,
@@ -27,7 +28,7 @@ WIDGETS: dict[str, type[FieldWidget]] = {
     "text_field": TextFieldWidget,
     "text_area": TextFieldWidget,
     "text_area_accordion": TextFieldWidget,
-    "icf_text": TextFieldWidget,
+    "icf_text": IcfTextFieldWidget,
     "typeahead": TypeaheadWidget,
     "checkbox_boolean": CheckboxWidget,
     "radio_boolean": ChoiceWidget,
