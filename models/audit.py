@@ -21,6 +21,9 @@ class AuditAction(enum.StrEnum):
     SIGNERA = "Signera"
     UTSKRIFT = "Utskrift"
     RADERA = "Radera"
+    # Not a PDL activity of Webcert's: a signed certificate whose stored content no longer
+    # matches what was signed was opened.
+    INTEGRITET = "Integritetsvarning"
 
 
 @dataclass(frozen=True)

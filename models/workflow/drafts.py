@@ -1,4 +1,5 @@
-"""Editing drafts: autosave with optimistic locking, and deleting ("Radera utkast")."""
+"""Editing drafts: autosave with optimistic locking; Radera utkast; Markera klart för
+signering; and choosing who signs."""
 
 from __future__ import annotations
 
@@ -8,17 +9,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
-from models.audit import AuditAction, record
-from models.clock import Clock
+from models.audit import AuditAction
 from models.definitions.engine import is_empty
-from models.definitions.schema import Definition
 from models.errors import AccessDeniedError, ConcurrentChangeError, NotAllowedError, NotFoundError
-from models.events import CertificateChanged, ChangeBus
+from models.roles import Role, resolve_role
 from models.staff import UserContext
-from models.store.engine import Store
 from models.store.schema import Certificate, CertificateEvent, CertificateStatus, Staff
-from models.workflow.creation import webcert_blocker
+from models.text import swedish_key
+from models.workflow.actions import Action
+from models.workflow.base import WorkflowService, changed
+from models.workflow.creation import DENTIST_TYPES, webcert_blocker
+from models.workflow.locking import effective_status
 
 #: Saves by the same person within this time extend one ANDRAT event (and one PDL entry)
 #: instead of adding one per autosave.
@@ -42,6 +45,15 @@ class SavedDraft:
     is_empty: bool
 
 
+@dataclass(frozen=True)
+class SigningCandidate:
+    """Someone who may be chosen to sign a draft at its unit."""
+
+    hsa_id: str
+    name: str
+    role: Role
+
+
 def edit_blocker(user: UserContext, status: str, unit_id: str) -> str | None:
     """Why this user may not change this certificate's answers now (None if they may)."""
     if status == CertificateStatus.LOCKED_DRAFT:
@@ -53,30 +65,34 @@ def edit_blocker(user: UserContext, status: str, unit_id: str) -> str | None:
     return webcert_blocker(user)
 
 
+def last_editor(session: Session, certificate_id: str) -> str | None:
+    """The name of whoever last wrote an event on the certificate."""
+    row = session.execute(
+        select(Staff.given_name, Staff.family_name)
+        .join(CertificateEvent, CertificateEvent.actor_id == Staff.hsa_id)
+        .where(CertificateEvent.certificate_id == certificate_id)
+        .order_by(CertificateEvent.id.desc())
+        .limit(1)
+    ).first()
+    return f"{row[0]} {row[1]}" if row else None
+
+
 def _clean(content: Mapping[str, Any]) -> dict[str, Any]:
     """Drop unanswered keys, so that what is stored is exactly what the form shows."""
     return {key: value for key, value in content.items() if value is not None}
 
 
-class DraftService:
-    """Stores a draft's answers and deletes drafts."""
-
-    def __init__(
-        self,
-        store: Store,
-        clock: Clock,
-        definitions: Mapping[str, Definition],
-        bus: ChangeBus,
-    ) -> None:
-        self._store = store
-        self._clock = clock
-        self._definitions = definitions
-        self._bus = bus
+class DraftService(WorkflowService):
+    """Stores a draft's answers, deletes drafts, marks them ready and chooses who signs."""
 
     def _editable(self, user: UserContext, certificate: Certificate | None) -> Certificate:
         if certificate is None:
             raise NotFoundError("Utkastet finns inte längre. Det kan ha raderats.")
-        reason = edit_blocker(user, certificate.status, certificate.unit_id)
+        # Another unit's draft is out of reach whatever its state (Webcert: never accessible).
+        status = certificate.status
+        if status == CertificateStatus.DRAFT and certificate.unit_id == user.unit.hsa_id:
+            status = effective_status(status, certificate.created_at, self._clock)
+        reason = edit_blocker(user, status, certificate.unit_id)
         if reason is not None:
             if certificate.unit_id != user.unit.hsa_id:
                 raise AccessDeniedError(reason)
@@ -96,7 +112,7 @@ class DraftService:
         with self._store.transaction() as session:
             certificate = self._editable(user, session.get(Certificate, certificate_id))
             if certificate.version != version:
-                name = self._last_editor(certificate_id) or "okänd"
+                name = last_editor(session, certificate_id) or "okänd"
                 raise DraftConflictError(
                     f"Utkastet har ändrats av en annan användare ({name}) sedan du öppnade det. "
                     "Det har lästs in på nytt; det du skrev finns kvar att kopiera.",
@@ -121,56 +137,94 @@ class DraftService:
             if same_session and last is not None:
                 last.at = now
             else:
-                session.add(
-                    CertificateEvent(
-                        certificate_id=certificate_id,
-                        at=now,
-                        kind="ANDRAT",
-                        status=certificate.status,
-                        actor_id=user.staff.hsa_id,
-                    )
-                )
-                record(
-                    session,
-                    self._clock,
-                    user.actor,
-                    AuditAction.SKRIVA,
-                    patient_id=certificate.patient_id,
-                    certificate_id=certificate_id,
-                    details="Ändrade utkast",
-                )
+                self._event(session, certificate, "ANDRAT", user)
+                self._log(session, user, AuditAction.SKRIVA, certificate, "Ändrade utkast")
             session.flush()
             saved = SavedDraft(certificate_id, certificate.version, certificate.is_empty)
-            patient_id, unit_id = certificate.patient_id, certificate.unit_id
-        self._bus.publish(CertificateChanged(certificate_id, patient_id, unit_id, "updated"))
+            change = changed(certificate, "updated")
+        self._publish(change)
         return saved
 
-    def _last_editor(self, certificate_id: str) -> str | None:
-        with self._store.session() as session:
-            row = session.execute(
-                select(Staff.given_name, Staff.family_name)
-                .join(CertificateEvent, CertificateEvent.actor_id == Staff.hsa_id)
-                .where(CertificateEvent.certificate_id == certificate_id)
-                .order_by(CertificateEvent.id.desc())
-                .limit(1)
-            ).first()
-        return f"{row[0]} {row[1]}" if row else None
-
     def delete(self, user: UserContext, certificate_id: str) -> None:
-        """Radera utkast: the draft is removed; the deletion is logged (PDL "Radera")."""
+        """Radera utkast (T3): the draft is removed; the deletion is logged (PDL "Radera").
+
+        The draft's events go with it (Webcert's RADERA notification has nowhere to stay);
+        the PDL entry remains.
+        """
         with self._store.transaction() as session:
-            certificate = self._editable(user, session.get(Certificate, certificate_id))
-            patient_id, unit_id = certificate.patient_id, certificate.unit_id
-            definition = self._definitions.get(certificate.type_code)
-            name = definition.name if definition else certificate.type_code
-            record(
+            certificate, facts = self._load(session, user, certificate_id)
+            self._require(Action.DELETE, user, facts)
+            self._log(
                 session,
-                self._clock,
-                user.actor,
+                user,
                 AuditAction.RADERA,
-                patient_id=patient_id,
-                certificate_id=certificate_id,
-                details=f"Raderade utkast: {name}",
+                certificate,
+                f"Raderade utkast: {self._name(certificate)}",
             )
+            change = changed(certificate, "deleted")
             session.delete(certificate)
-        self._bus.publish(CertificateChanged(certificate_id, patient_id, unit_id, "deleted"))
+        self._publish(change)
+
+    def mark_ready_for_signing(
+        self, user: UserContext, certificate_id: str, *, responsible_id: str | None = None
+    ) -> None:
+        """Markera klart för signering (T4, KFSIGN): for roles that do not sign. The draft goes
+        to the signing responsible's "Att skicka" list (chosen here, or earlier)."""
+        now = self._clock.now()
+        with self._store.transaction() as session:
+            certificate, facts = self._load(session, user, certificate_id)
+            self._require(Action.MARK_READY, user, facts)
+            if responsible_id is not None:
+                self._choose(session, certificate, responsible_id)
+            certificate.ready_for_signing_at = now
+            certificate.updated_at = now
+            self._event(session, certificate, "KFSIGN", user, "Markerat klart för signering")
+            self._log(
+                session, user, AuditAction.SKRIVA, certificate, "Markerade klart för signering"
+            )
+            change = changed(certificate)
+        self._publish(change)
+
+    def set_signing_responsible(
+        self, user: UserContext, certificate_id: str, responsible_id: str
+    ) -> None:
+        """Choose who is to sign the draft (TakeCare's signing responsible)."""
+        with self._store.transaction() as session:
+            certificate, facts = self._load(session, user, certificate_id)
+            self._require(Action.SET_RESPONSIBLE, user, facts)
+            name = self._choose(session, certificate, responsible_id)
+            self._event(session, certificate, "ANSVARIG", user, f"Signeringsansvarig: {name}")
+            self._log(session, user, AuditAction.SKRIVA, certificate, f"Signeringsansvarig: {name}")
+            change = changed(certificate, "updated")
+        self._publish(change)
+
+    def signing_candidates(self, user: UserContext, certificate_id: str) -> list[SigningCandidate]:
+        """Who may be chosen to sign the draft: signing roles at its unit, with Webcert."""
+        with self._store.session() as session:
+            certificate, _facts = self._load(session, user, certificate_id)
+            return self._candidates(session, certificate)
+
+    def _candidates(self, session: Session, certificate: Certificate) -> list[SigningCandidate]:
+        staff = session.scalars(select(Staff).options(selectinload(Staff.units))).all()
+        found = []
+        for person in staff:
+            role = resolve_role(
+                person.legitimerad_yrkesgrupp, person.befattningskod, person.forskrivarkod
+            )
+            works_here = any(unit.hsa_id == certificate.unit_id for unit in person.units)
+            usable = person.may_use_webcert and person.has_vard_och_behandling
+            dentist_type = role is not Role.TANDLAKARE or certificate.type_code in DENTIST_TYPES
+            if role.may_sign and works_here and usable and dentist_type:
+                found.append(SigningCandidate(person.hsa_id, person.full_name, role))
+        found.sort(key=lambda c: swedish_key(c.name))
+        return found
+
+    def _choose(self, session: Session, certificate: Certificate, responsible_id: str) -> str:
+        for candidate in self._candidates(session, certificate):
+            if candidate.hsa_id == responsible_id:
+                certificate.signing_responsible_id = candidate.hsa_id
+                return candidate.name
+        raise NotAllowedError(
+            "Den valda personen kan inte signera utkastet: bara läkare och tandläkare med "
+            "behörighet till Webcert på utkastets vårdenhet kan vara signeringsansvariga."
+        )
