@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from models.store import Store
 from models.store.schema import Certificate, CertificateStatus, Patient
+from models.workflow.integrity import seal as seal_certificate
 from tests.conftest import DOCTOR, TESTENHET_17
 
 
@@ -33,30 +34,40 @@ def make_certificate(
     is_empty: bool | None = None,
     sent_to: str | None = None,
     replaces_id: str | None = None,
+    seal: bool = False,
+    **columns: Any,
 ) -> str:
-    """Insert a certificate as if made earlier; returns its id."""
+    """Insert a certificate as if made earlier; returns its id.
+
+    ``seal``: store the signed document and hash, as signing does (signed by ``responsible``).
+    Other ``columns`` (``renews_id``, ``ready_for_signing_at`` …) are set as given.
+    """
     certificate_id = str(uuid.uuid4())
     content = content if content is not None else {"25": "Övrigt."}
     signed = status in (CertificateStatus.SIGNED, CertificateStatus.REVOKED)
+    patient = patient_id(store, person_id)
     with store.transaction() as session:
-        session.add(
-            Certificate(
-                id=certificate_id,
-                type_code=type_code,
-                type_version="1.0",
-                patient_id=patient_id(store, person_id),
-                unit_id=unit_id,
-                author_id=responsible or DOCTOR,
-                signing_responsible_id=responsible,
-                status=status.value,
-                content=content,
-                is_empty=(not content) if is_empty is None else is_empty,
-                created_at=created,
-                updated_at=created,
-                signed_at=created if signed else None,
-                sent_at=created if sent_to else None,
-                sent_to=sent_to,
-                replaces_id=replaces_id,
-            )
+        certificate = Certificate(
+            id=certificate_id,
+            type_code=type_code,
+            type_version="1.0",
+            patient_id=patient,
+            unit_id=unit_id,
+            author_id=responsible or DOCTOR,
+            signing_responsible_id=responsible,
+            status=status.value,
+            content=content,
+            is_empty=(not content) if is_empty is None else is_empty,
+            created_at=created,
+            updated_at=created,
+            signed_at=created if signed else None,
+            sent_at=created if sent_to else None,
+            sent_to=sent_to,
+            replaces_id=replaces_id,
+            signed_by_id=responsible if signed else None,
+            **columns,
         )
+        if seal:
+            seal_certificate(certificate, person_id)
+        session.add(certificate)
     return certificate_id

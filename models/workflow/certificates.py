@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, or_, select
 
 from models.audit import AuditAction, record
 from models.clock import Clock
@@ -16,6 +16,7 @@ from models.definitions.schema import Definition
 from models.errors import AccessDeniedError, NotAllowedError, NotFoundError
 from models.events import CertificateChanged, ChangeBus
 from models.patients import PatientInfo
+from models.roles import Role
 from models.staff import UserContext
 from models.store.engine import Store
 from models.store.schema import (
@@ -25,11 +26,33 @@ from models.store.schema import (
     CertificateStatus,
     Patient,
 )
-from models.workflow.creation import ONE_PER_PATIENT, TypeChoice, type_choices, type_reason
-from models.workflow.rows import CertificateRow, Scope, replaced_ids, row_query, to_rows
+from models.workflow.creation import (
+    DENTIST_TYPES,
+    ONE_PER_PATIENT,
+    TypeChoice,
+    type_choices,
+    type_reason,
+)
+from models.workflow.facts import load_facts
+from models.workflow.integrity import TAMPER_WARNING
+from models.workflow.questions import NO_QUESTIONS
+from models.workflow.rows import (
+    CertificateRow,
+    Scope,
+    fetch_row,
+    replaced_ids,
+    row_query,
+    to_rows,
+)
+from models.workflow.rules import read_refusal
 
 REVOKED = (CertificateStatus.REVOKED, CertificateStatus.LOCKED_REVOKED)
-DRAFTS = (CertificateStatus.DRAFT, CertificateStatus.LOCKED_DRAFT)
+#: Drafts, locked or revoked too, belong to their unit alone.
+DRAFTS = (
+    CertificateStatus.DRAFT,
+    CertificateStatus.LOCKED_DRAFT,
+    CertificateStatus.LOCKED_REVOKED,
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +63,8 @@ class CertificateDetail:
     definition: Definition
     content: dict[str, Any]
     version: int
+    # Set when a signed certificate's stored content no longer matches what was signed.
+    integrity_warning: str | None = None
 
 
 class CertificateService:
@@ -76,17 +101,20 @@ class CertificateService:
         """The patient's certificates the user may see, newest first.
 
         Signed certificates of every unit of the care provider are readable; drafts only on
-        the unit that owns them (Webcert: other units' drafts are never accessible).
+        the unit that owns them (Webcert: other units' drafts are never accessible). Dentists
+        see only the types they may issue.
         """
         if patient.protected_identity and not user.role.may_sign:
             raise AccessDeniedError("Behörighet saknas: patienten har skyddade personuppgifter.")
-        units = self._provider_units(user)
-        drafts = (CertificateStatus.DRAFT, CertificateStatus.LOCKED_DRAFT)
+        # A protected patient's certificates are handled only at the unit that issued them.
+        units = [user.unit.hsa_id] if patient.protected_identity else self._provider_units(user)
         query = row_query().where(
             Certificate.patient_id == patient.id,
             Certificate.unit_id.in_(units),
-            (Certificate.unit_id == user.unit.hsa_id) | Certificate.status.not_in(drafts),
+            (Certificate.unit_id == user.unit.hsa_id) | Certificate.status.not_in(DRAFTS),
         )
+        if user.role is Role.TANDLAKARE:
+            query = query.where(Certificate.type_code.in_(DENTIST_TYPES))
         # Core, not the ORM: a list reads plain columns, and a thousand rows should be quick.
         with self._store.failures_reported(), self._store.engine.connect() as connection:
             results = connection.execute(query).all()
@@ -167,21 +195,19 @@ class CertificateService:
         return self.get_row(certificate_id)
 
     def open_certificate(self, user: UserContext, certificate_id: str) -> CertificateDetail:
-        """Read one certificate (logged as a PDL read), if the user may see it."""
+        """Read one certificate (logged as a PDL read), if the user may see it.
+
+        A signed certificate whose stored content no longer matches what was signed opens
+        with a warning, and the mismatch is logged.
+        """
         with self._store.transaction() as session:
             certificate = session.get(Certificate, certificate_id)
             if certificate is None:
                 raise NotFoundError("Intyget finns inte längre.")
-            unit = session.get(CareUnit, certificate.unit_id)
-            same_provider = unit is not None and unit.care_provider_id == user.unit.care_provider_id
-            own_unit = certificate.unit_id == user.unit.hsa_id
-            if not same_provider or (certificate.status in DRAFTS and not own_unit):
-                raise AccessDeniedError("Kunde inte hämta intyget eftersom du saknar behörighet.")
-            patient = session.get(Patient, certificate.patient_id)
-            if patient is not None and patient.protected_identity and not user.role.may_sign:
-                raise AccessDeniedError(
-                    "Behörighet saknas: patienten har skyddade personuppgifter."
-                )
+            facts = load_facts(session, self._clock, user, certificate, NO_QUESTIONS)
+            refusal = read_refusal(user, facts)
+            if refusal is not None:
+                raise refusal.error()
             content = dict(certificate.content or {})
             version = certificate.version
             record(
@@ -192,16 +218,24 @@ class CertificateService:
                 patient_id=certificate.patient_id,
                 certificate_id=certificate_id,
             )
+            warning = None
+            if facts.tampered:
+                warning = TAMPER_WARNING
+                record(
+                    session,
+                    self._clock,
+                    user.actor,
+                    AuditAction.INTEGRITET,
+                    patient_id=certificate.patient_id,
+                    certificate_id=certificate_id,
+                    details="Det lagrade innehållet stämmer inte med det signerade intyget.",
+                )
         definition = self._definitions[certificate.type_code]
-        return CertificateDetail(self.get_row(certificate_id), definition, content, version)
+        row = self.get_row(certificate_id)
+        return CertificateDetail(row, definition, content, version, warning)
 
     def get_row(self, certificate_id: str) -> CertificateRow:
-        with self._store.failures_reported(), self._store.engine.connect() as connection:
-            result = connection.execute(row_query().where(Certificate.id == certificate_id)).all()
-            if not result:
-                raise NotFoundError("Intyget finns inte längre.")
-            replaced = replaced_ids(connection, Certificate.replaces_id == certificate_id)
-        return to_rows(result, self._definitions, replaced)[0]
+        return fetch_row(self._store, self._definitions, certificate_id)
 
     def work_list(
         self,
@@ -212,7 +246,8 @@ class CertificateService:
         offset: int = 0,
         limit: int = 200,
     ) -> list[CertificateRow]:
-        """One page of "Att skicka" for the scope, most recently changed first.
+        """One page of "Att skicka" for the scope, most recently changed first: started drafts
+        (and drafts marked ready for signing), and signed certificates not yet sent.
 
         Started drafts and signed-but-unsent certificates are read by two queries that each
         follow an index in order, then merged: one query with OR would sort the whole unit.
@@ -221,7 +256,13 @@ class CertificateService:
             return []
         wanted = offset + limit
         parts = [
-            and_(Certificate.status == CertificateStatus.DRAFT, Certificate.is_empty.is_(False)),
+            and_(
+                Certificate.status == CertificateStatus.DRAFT,
+                or_(
+                    Certificate.is_empty.is_(False),
+                    Certificate.ready_for_signing_at.is_not(None),
+                ),
+            ),
             and_(
                 Certificate.status == CertificateStatus.SIGNED,
                 Certificate.sent_at.is_(None),
@@ -238,6 +279,8 @@ class CertificateService:
                     query = query.where(Certificate.patient_id == patient_id)
                 if not user.role.may_sign:
                     query = query.where(Patient.protected_identity.is_(False))
+                if user.role is Role.TANDLAKARE:
+                    query = query.where(Certificate.type_code.in_(DENTIST_TYPES))
                 query = query.order_by(Certificate.updated_at.desc(), Certificate.id.desc())
                 results += connection.execute(query.limit(wanted)).all()
         results.sort(key=lambda r: (r[5], r[0]), reverse=True)  # updated_at, id

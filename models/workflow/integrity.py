@@ -8,6 +8,7 @@ checked.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from typing import Any
@@ -35,7 +36,7 @@ def signed_document(certificate: Certificate, person_id: str) -> str:
             "patient": person_id,
             "unit": certificate.unit_id,
             "signer": certificate.signed_by_id,
-            "signed_at": signed_at.isoformat() if signed_at is not None else None,
+            "signed_at": signed_at.astimezone(dt.UTC).isoformat() if signed_at else None,
             "content": certificate.content,
         }
     )

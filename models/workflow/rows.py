@@ -11,6 +11,8 @@ from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import aliased
 
 from models.definitions.schema import Definition
+from models.errors import NotFoundError
+from models.store.engine import Store
 from models.store.schema import CareUnit, Certificate, CertificateStatus, Patient, Staff
 from models.workflow.status import status_text
 
@@ -36,6 +38,10 @@ class CertificateRow:
     person_id: str
     patient_name: str
     responsible_name: str
+    # Skyddade personuppgifter: lists show a lock icon.
+    protected_identity: bool = False
+    # Marked "klart för signering" by a role that does not sign.
+    ready_for_signing: bool = False
 
     @property
     def formatted_person_id(self) -> str:
@@ -61,6 +67,8 @@ ROW_COLUMNS = (
     Patient.family_name,
     Responsible.given_name,
     Responsible.family_name,
+    Patient.protected_identity,
+    Certificate.ready_for_signing_at,
 )
 
 
@@ -103,6 +111,8 @@ def to_rows(
                 person_id=r[11],
                 patient_name=f"{r[12]} {r[13]}",
                 responsible_name=responsible,
+                protected_identity=bool(r[16]),
+                ready_for_signing=r[17] is not None,
             )
         )
     return rows
@@ -118,3 +128,15 @@ def replaced_ids(connection: Connection, where: Any) -> set[str]:
         )
     ).scalars()
     return {i for i in found if i is not None}
+
+
+def fetch_row(
+    store: Store, definitions: Mapping[str, Definition], certificate_id: str
+) -> CertificateRow:
+    """One certificate's row, read now."""
+    with store.failures_reported(), store.engine.connect() as connection:
+        result = connection.execute(row_query().where(Certificate.id == certificate_id)).all()
+        if not result:
+            raise NotFoundError("Intyget finns inte längre.")
+        replaced = replaced_ids(connection, Certificate.replaces_id == certificate_id)
+    return to_rows(result, definitions, replaced)[0]

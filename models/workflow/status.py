@@ -18,3 +18,12 @@ def status_text(status: str, *, is_empty: bool, sent_to: str | None, replaced: b
     if sent_to:
         return "Skickad"
     return "Signerad"
+
+
+def visible_in_mina_intyg(status: str, mina_intyg: bool) -> bool:
+    """Whether the patient sees the certificate in Mina intyg (Intyg on 1177).
+
+    Signed certificates of the types that reach Mina intyg are there (a replaced one too, marked
+    "Ersatt"); a revoked one is taken away; DB and DOI never go there.
+    """
+    return mina_intyg and status == CertificateStatus.SIGNED

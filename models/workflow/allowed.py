@@ -1,0 +1,39 @@
+"""What can be done with a certificate now, and what its header says: for the buttons and the
+status lines of an opened certificate."""
+
+from __future__ import annotations
+
+from models.errors import NotFoundError
+from models.staff import UserContext
+from models.store.schema import Certificate
+from models.workflow.actions import Action, ActionState
+from models.workflow.base import GONE, WorkflowService
+from models.workflow.facts import Facts, load_facts
+from models.workflow.header import StatusLine, status_lines
+from models.workflow.rules import action_states, read_refusal
+
+
+class ActionRules(WorkflowService):
+    """Reads; never changes anything (an overdue draft is shown as locked, as the sweep will
+    make it)."""
+
+    def _facts(self, user: UserContext, certificate_id: str) -> Facts:
+        with self._store.session() as session:
+            certificate = session.get(Certificate, certificate_id)
+            if certificate is None:
+                raise NotFoundError(GONE)
+            facts = load_facts(session, self._clock, user, certificate, self._questions)
+        refusal = read_refusal(user, facts)
+        if refusal is not None:
+            raise refusal.error()
+        return facts
+
+    def allowed_actions(self, user: UserContext, certificate_id: str) -> dict[Action, ActionState]:
+        """Every action, allowed or with the reason it is not; AccessDeniedError if the user
+        may not open the certificate at all."""
+        return action_states(user, self._facts(user, certificate_id), self._definitions)
+
+    def status_lines(self, user: UserContext, certificate_id: str) -> list[StatusLine]:
+        """The header's status lines (WORKFLOW.md §1.2)."""
+        facts = self._facts(user, certificate_id)
+        return status_lines(facts, self._definitions[facts.type_code])
