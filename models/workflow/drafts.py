@@ -205,7 +205,10 @@ class DraftService(WorkflowService):
             return self._candidates(session, certificate)
 
     def _candidates(self, session: Session, certificate: Certificate) -> list[SigningCandidate]:
-        staff = session.scalars(select(Staff).options(selectinload(Staff.units))).all()
+        staff = sorted(
+            session.scalars(select(Staff).options(selectinload(Staff.units))),
+            key=lambda s: (swedish_key(s.family_name), swedish_key(s.given_name)),
+        )
         found = []
         for person in staff:
             role = resolve_role(
@@ -216,7 +219,6 @@ class DraftService(WorkflowService):
             dentist_type = role is not Role.TANDLAKARE or certificate.type_code in DENTIST_TYPES
             if role.may_sign and works_here and usable and dentist_type:
                 found.append(SigningCandidate(person.hsa_id, person.full_name, role))
-        found.sort(key=lambda c: swedish_key(c.name))
         return found
 
     def _choose(self, session: Session, certificate: Certificate, responsible_id: str) -> str:

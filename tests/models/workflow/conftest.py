@@ -84,3 +84,49 @@ def row_of(store: Store, certificate_id: str) -> Any:
 
     with store.session() as session:
         return session.get(Certificate, certificate_id)
+
+
+class FakeQuestions:
+    """Stands in for the questions of a later issue: counts set by the test, calls recorded."""
+
+    def __init__(self) -> None:
+        self.unhandled: dict[str, int] = {}
+        self.calls: list[tuple[str, str]] = []
+
+    def unhandled_complement_requests(self, session: Any, certificate_id: str) -> int:
+        return self.unhandled.get(certificate_id, 0)
+
+    def unhandled_questions(self, session: Any, certificate_id: str) -> int:
+        return self.unhandled.get(certificate_id, 0)
+
+    def handle_all(self, session: Any, certificate_id: str, actor: Any) -> None:
+        self.calls.append(("handle_all", certificate_id))
+
+    def close_complement_requests(self, session: Any, certificate_id: str, actor: Any) -> None:
+        self.calls.append(("close", certificate_id))
+
+    def reopen_complement_requests(self, session: Any, certificate_id: str) -> None:
+        self.calls.append(("reopen", certificate_id))
+
+
+@pytest.fixture
+def questions() -> FakeQuestions:
+    return FakeQuestions()
+
+
+@pytest.fixture
+def life_with_questions(
+    store: Store,
+    clock: FixedClock,
+    bus: ChangeBus,
+    certificates: CertificateService,
+    questions: FakeQuestions,
+) -> Lifecycle:
+    return lifecycle(
+        store,
+        clock,
+        certificates.definitions,
+        bus,
+        questions=questions,
+        diagnosis_exists=icd10se().exists,
+    )
