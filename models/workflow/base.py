@@ -47,14 +47,16 @@ class WorkflowService:
         return self._definitions
 
     def _load(
-        self, session: Session, user: UserContext, certificate_id: str
+        self, session: Session, user: UserContext, certificate_id: str, *, for_update: bool = True
     ) -> tuple[Certificate, Facts]:
         """The certificate, locked for this transaction, and its facts; refused if unreadable.
 
         A draft the clock says is overdue is locked here first (as the sweep would), so the
         action sees it as the rules do.
         """
-        certificate = session.get(Certificate, certificate_id, with_for_update=True)
+        # On PostgreSQL the row stays locked until the action commits, so that two workstations
+        # acting on one certificate take turns (and the second sees what the first made).
+        certificate = session.get(Certificate, certificate_id, with_for_update=for_update)
         if certificate is None:
             raise NotFoundError(GONE)
         if is_overdue(certificate.status, certificate.created_at, self._clock):

@@ -201,7 +201,7 @@ class DraftService(WorkflowService):
     def signing_candidates(self, user: UserContext, certificate_id: str) -> list[SigningCandidate]:
         """Who may be chosen to sign the draft: signing roles at its unit, with Webcert."""
         with self._store.session() as session:
-            certificate, _facts = self._load(session, user, certificate_id)
+            certificate, _facts = self._load(session, user, certificate_id, for_update=False)
             return self._candidates(session, certificate)
 
     def _candidates(self, session: Session, certificate: Certificate) -> list[SigningCandidate]:

@@ -42,6 +42,13 @@ def lock_cutoff(clock: Clock) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0), tzinfo=SWEDISH_TIME)
 
 
+def next_sweep(clock: Clock) -> dt.datetime:
+    """When the next drafts can become overdue: the coming midnight in Sweden. A periodic
+    sweep need not run more often (apart from when training moves the clock)."""
+    tomorrow = clock.today() + dt.timedelta(days=1)
+    return dt.datetime.combine(tomorrow, dt.time(0), tzinfo=SWEDISH_TIME)
+
+
 def is_overdue(status: str, created_at: dt.datetime, clock: Clock) -> bool:
     return status == CertificateStatus.DRAFT and created_at < lock_cutoff(clock)
 

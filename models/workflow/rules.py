@@ -39,7 +39,7 @@ def read_refusal(user: UserContext, facts: Facts) -> Refusal | None:
     if not facts.same_provider or (facts.status in t.DRAFT_STATUSES and not facts.own_unit):
         return Refusal(t.NO_ACCESS, denied=True)
     if user.role is Role.TANDLAKARE and facts.type_code not in DENTIST_TYPES:
-        return Refusal(DENTIST_REFUSAL, denied=True)
+        return Refusal(t.DENTIST_ACCESS, denied=True)
     if facts.patient.protected and not user.role.may_sign:
         return Refusal(t.PROTECTED_ROLE, denied=True)
     if facts.patient.protected and not facts.own_unit:

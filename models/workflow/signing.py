@@ -111,6 +111,7 @@ class SigningService(WorkflowService):
             certificate.signed_at = now
             certificate.signed_by_id = user.staff.hsa_id
             certificate.signing_responsible_id = user.staff.hsa_id
+            certificate.ready_for_signing_at = None  # the mark has served; KFSIGN stays
             certificate.updated_at = now
             seal(certificate, patient.person_id)
             self._event(session, certificate, "SIGNAT", user)

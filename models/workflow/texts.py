@@ -27,6 +27,10 @@ PROTECTED_UNIT = (
     "Behörighet saknas: intyg för en patient med skyddade personuppgifter kan bara hanteras på "
     "den vårdenhet där de utfärdades."
 )
+DENTIST_ACCESS = (
+    "Behörighet saknas: tandläkare hanterar bara läkarintyg för sjukpenning och intyg till "
+    "arbetsgivaren."
+)
 MAY_NOT_SIGN = "Endast läkare och tandläkare kan signera intyg."
 MAY_NOT_REVOKE = "Endast läkare och tandläkare kan makulera intyg."
 MAY_NOT_REPLACE = "Endast läkare och tandläkare kan ersätta intyg."

@@ -109,3 +109,9 @@ def test_copying_a_locked_draft_makes_an_editable_draft_once(
     assert (second.created, second.row.id) == (False, first.row.id)
     assert kinds_of(store, first.row.id) == ["SKAPAT", "KOPIERATFRAN"]
     assert life.drafts.save(doctor, first.row.id, {"25": "Fortsätter"}, copy.version)
+
+
+def test_the_next_sweep_is_due_at_midnight(clock: FixedClock) -> None:
+    from models.workflow.locking import next_sweep
+
+    assert next_sweep(clock) == local(28, 0)
