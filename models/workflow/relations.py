@@ -48,10 +48,35 @@ _WHAT = {
 
 @dataclass(frozen=True)
 class DerivedDraft:
-    """The draft to open: new (``created``), or one that already existed and is continued."""
+    """The draft to open: new (``created``), or one that already existed and is continued.
+
+    ``info``: for a renewal, the line Webcert shows above the new draft with the previous
+    certificate's last period (its end and degree).
+    """
 
     row: CertificateRow
     created: bool
+    info: str | None = None
+
+
+def last_period(definition: Definition, content: Mapping[str, Any]) -> str | None:
+    """ "Föregående intyg: … till och med <date>, <degree>" from the sick-leave periods."""
+    for field in definition.fields():
+        periods = content.get(field.id)
+        if field.kind != "sick_leave_periods" or not isinstance(periods, dict):
+            continue
+        labels = {option.code: option.label for option in field.options}
+        ends = [
+            (period.get("to"), code)
+            for code, period in periods.items()
+            if isinstance(period, dict) and isinstance(period.get("to"), str)
+        ]
+        if not ends:
+            return None
+        end, code = max(ends)
+        degree = labels.get(code, code)
+        return f"Det föregående intyget angav nedsatt arbetsförmåga till och med {end} ({degree})."
+    return None
 
 
 def carried(
@@ -125,6 +150,9 @@ class DerivedDraftService(WorkflowService):
         with self._store.transaction() as session:
             parent, facts = self._load(session, user, certificate_id)
             state = self._require(action, user, facts)
+            info = None
+            if relation is Relation.RENEW:
+                info = last_period(self._definitions[parent.type_code], parent.content or {})
             if state.continues is not None:
                 existing = state.continues
             else:
@@ -134,9 +162,9 @@ class DerivedDraftService(WorkflowService):
                     self._questions.close_complement_requests(session, parent.id, user.actor)
                 change = changed(child, "created")
         if existing is not None:
-            return DerivedDraft(fetch_row(self._store, self._definitions, existing), False)
+            return DerivedDraft(fetch_row(self._store, self._definitions, existing), False, info)
         self._publish(change)
-        return DerivedDraft(fetch_row(self._store, self._definitions, child.id), True)
+        return DerivedDraft(fetch_row(self._store, self._definitions, child.id), True, info)
 
     def _new_draft(
         self, session: Session, user: UserContext, parent: Certificate, relation: Relation

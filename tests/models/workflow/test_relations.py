@@ -135,6 +135,9 @@ def test_a_renewal_leaves_out_what_must_be_assessed_again(
     assert notice is not None
     assert notice.endswith("Kompletteringsbegäran på intyget markeras som hanterad.")
     made = life_with_questions.derived.renew(doctor, original)
+    assert made.info == (
+        "Det föregående intyget angav nedsatt arbetsförmåga till och med 2027-01-10 (50 procent)."
+    )
     content = row_of(store, made.row.id).content
     kept = {key: value for key, value in samples.fk7804().items() if key not in NEW_UNIT}
     for left_out in ("1", "32", "33", "39"):
