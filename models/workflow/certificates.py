@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
 
 from models.audit import AuditAction, record
 from models.clock import Clock
-from models.definitions.engine import UnitFacts, unit_prefill
+from models.definitions.engine import UnitFacts, is_empty, unit_prefill
 from models.definitions.schema import Definition
 from models.errors import AccessDeniedError, NotAllowedError, NotFoundError
 from models.events import CertificateChanged, ChangeBus
@@ -65,6 +66,57 @@ class CertificateDetail:
     version: int
     # Set when a signed certificate's stored content no longer matches what was signed.
     integrity_warning: str | None = None
+
+
+def unit_content(definition: Definition, user: UserContext) -> dict[str, Any]:
+    """The user's unit's contact details for the form's unit fields."""
+    unit = user.unit
+    return unit_prefill(
+        definition, UnitFacts(unit.street_address, unit.postal_code, unit.city, unit.phone)
+    )
+
+
+def add_draft(
+    session: Session,
+    clock: Clock,
+    user: UserContext,
+    patient_id: int,
+    definition: Definition,
+    content: dict[str, Any],
+    **relation: str,
+) -> Certificate:
+    """A new draft at the user's unit, with its SKAPAT event, in the caller's transaction.
+
+    ``relation``: the column linking it to the certificate it was made from, if any.
+    """
+    now = clock.now()
+    certificate = Certificate(
+        id=str(uuid.uuid4()),
+        type_code=definition.code,
+        type_version=definition.version,
+        patient_id=patient_id,
+        unit_id=user.unit.hsa_id,
+        author_id=user.staff.hsa_id,
+        signing_responsible_id=user.staff.hsa_id if user.role.may_sign else None,
+        status=CertificateStatus.DRAFT.value,
+        content=content,
+        is_empty=is_empty(content, definition),
+        created_at=now,
+        updated_at=now,
+        **relation,
+    )
+    session.add(certificate)
+    session.flush()
+    session.add(
+        CertificateEvent(
+            certificate_id=certificate.id,
+            at=now,
+            kind="SKAPAT",
+            status=certificate.status,
+            actor_id=user.staff.hsa_id,
+        )
+    )
+    return certificate
 
 
 class CertificateService:
@@ -149,39 +201,11 @@ class CertificateService:
         reason = type_reason(type_code, user, patient, self._existing_unique(patient.id))
         if reason is not None:
             raise NotAllowedError(reason)
-        now = self._clock.now()
-        unit = user.unit
-        content = unit_prefill(
-            definition, UnitFacts(unit.street_address, unit.postal_code, unit.city, unit.phone)
-        )
-        certificate_id = str(uuid.uuid4())
         with self._store.transaction() as session:
-            session.add(
-                Certificate(
-                    id=certificate_id,
-                    type_code=type_code,
-                    type_version=definition.version,
-                    patient_id=patient.id,
-                    unit_id=unit.hsa_id,
-                    author_id=user.staff.hsa_id,
-                    signing_responsible_id=user.staff.hsa_id if user.role.may_sign else None,
-                    status=CertificateStatus.DRAFT.value,
-                    content=content,
-                    is_empty=True,
-                    created_at=now,
-                    updated_at=now,
-                )
+            certificate = add_draft(
+                session, self._clock, user, patient.id, definition, unit_content(definition, user)
             )
-            session.flush()
-            session.add(
-                CertificateEvent(
-                    certificate_id=certificate_id,
-                    at=now,
-                    kind="SKAPAT",
-                    status=CertificateStatus.DRAFT.value,
-                    actor_id=user.staff.hsa_id,
-                )
-            )
+            certificate_id = certificate.id
             record(
                 session,
                 self._clock,
@@ -191,7 +215,9 @@ class CertificateService:
                 certificate_id=certificate_id,
                 details=f"Skapade utkast: {definition.name}",
             )
-        self._bus.publish(CertificateChanged(certificate_id, patient.id, unit.hsa_id, "created"))
+        self._bus.publish(
+            CertificateChanged(certificate_id, patient.id, user.unit.hsa_id, "created")
+        )
         return self.get_row(certificate_id)
 
     def open_certificate(self, user: UserContext, certificate_id: str) -> CertificateDetail:

@@ -10,7 +10,6 @@ answers the two forms share (same field id, an answer the new form accepts).
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,14 +17,15 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from models.audit import AuditAction
-from models.definitions.engine import UnitFacts, fields_to_carry, is_empty, unit_prefill
+from models.definitions.engine import fields_to_carry
 from models.definitions.schema import Action as CarryAction
 from models.definitions.schema import Definition, FieldDef
 from models.definitions.values import TEXT_KINDS, has_valid_shape
 from models.staff import UserContext
-from models.store.schema import Certificate, CertificateStatus
+from models.store.schema import Certificate
 from models.workflow.actions import Action
 from models.workflow.base import WorkflowService, changed
+from models.workflow.certificates import add_draft, unit_content
 from models.workflow.creation import CREATE_FROM
 from models.workflow.facts import RELATION_COLUMN, Relation
 from models.workflow.rows import CertificateRow, fetch_row
@@ -179,31 +179,17 @@ class DerivedDraftService(WorkflowService):
             content = shared(source, definition, content)
         else:
             content = carried(definition, content, _CARRY[relation])
-        unit = user.unit
-        content.update(
-            unit_prefill(
-                definition, UnitFacts(unit.street_address, unit.postal_code, unit.city, unit.phone)
-            )
+        content.update(unit_content(definition, user))
+        column = RELATION_COLUMN[relation].key
+        child = add_draft(
+            session,
+            self._clock,
+            user,
+            parent.patient_id,
+            definition,
+            content,
+            **{column: parent.id},
         )
-        now = self._clock.now()
-        child = Certificate(
-            id=str(uuid.uuid4()),
-            type_code=code,
-            type_version=definition.version,
-            patient_id=parent.patient_id,
-            unit_id=unit.hsa_id,
-            author_id=user.staff.hsa_id,
-            signing_responsible_id=user.staff.hsa_id if user.role.may_sign else None,
-            status=CertificateStatus.DRAFT.value,
-            content=content,
-            is_empty=is_empty(content, definition),
-            created_at=now,
-            updated_at=now,
-        )
-        setattr(child, RELATION_COLUMN[relation].key, parent.id)
-        session.add(child)
-        session.flush()
-        self._event(session, child, "SKAPAT", user)
         self._event(
             session, child, RELATION_EVENT[relation], user, _note(parent, self._name(parent))
         )
