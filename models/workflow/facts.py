@@ -19,7 +19,7 @@ from models.reference.patient_id import PatientIdKind
 from models.staff import UserContext
 from models.store.schema import CareUnit, Certificate, CertificateStatus, Patient, Staff
 from models.workflow.integrity import is_tampered
-from models.workflow.locking import effective_status
+from models.workflow.locking import effective_status, is_overdue
 from models.workflow.questions import QuestionPort
 
 #: The DB question "Finns skäl för polisanmälan?": when Ja, the DB is printed for the police.
@@ -138,21 +138,35 @@ def parent_of(certificate: Certificate) -> tuple[Relation, str] | None:
     return None
 
 
-def _children(session: Session, certificate: Certificate) -> list[Related]:
-    """The certificates made from this one, newest first."""
-    rows = session.scalars(
-        select(Certificate)
+def _children(session: Session, certificate: Certificate, clock: Clock) -> list[Related]:
+    """The certificates made from this one, newest first.
+
+    A draft the clock has made overdue is locked and so detached already (WORKFLOW.md §1.4),
+    even if the sweep has not reached it yet.
+    """
+    columns = list(RELATION_COLUMN.values())
+    rows = session.execute(
+        select(
+            Certificate.id,
+            Certificate.type_code,
+            Certificate.status,
+            Certificate.unit_id,
+            Certificate.created_at,
+            *columns,
+        )
         .where(
             Certificate.patient_id == certificate.patient_id,
-            or_(*(column == certificate.id for column in RELATION_COLUMN.values())),
+            or_(*(column == certificate.id for column in columns)),
         )
         .order_by(Certificate.created_at.desc(), Certificate.id.desc())
     ).all()
     found = []
     for row in rows:
-        link = parent_of(row)
-        assert link is not None
-        found.append(Related(row.id, link[0], row.type_code, row.status, row.unit_id))
+        if is_overdue(row.status, row.created_at, clock):
+            continue
+        links = row[5:]  # the relation columns, in RELATION_COLUMN's order
+        relation = next(r for r, link in zip(RELATION_COLUMN, links, strict=True) if link)
+        found.append(Related(row.id, relation, row.type_code, row.status, row.unit_id))
     return found
 
 
@@ -214,7 +228,7 @@ def load_facts(
             patient.date_of_death,
         ),
         parent=parent,
-        children=tuple(_children(session, certificate)),
+        children=tuple(_children(session, certificate, clock)),
         unhandled_complements=(
             questions.unhandled_complement_requests(session, certificate.id) if signed else 0
         ),

@@ -53,15 +53,17 @@ def test_moving_the_clock_locks_the_next_day(
 
 
 def test_locking_detaches_a_draft_from_its_parent(
-    life: Lifecycle, store: Store, doctor: UserContext
+    life: Lifecycle, store: Store, doctor: UserContext, clock: FixedClock
 ) -> None:
     parent = make_certificate(store, TOLVAN, status=CertificateStatus.SIGNED, created=at(1))
-    replacement = make_certificate(store, TOLVAN, created=at(2), replaces_id=parent)
+    replacement = make_certificate(store, TOLVAN, created=at(27, 7), replaces_id=parent)
     assert life.rules.allowed_actions(doctor, parent)[Action.REPLACE].continues == replacement
-    life.locking.lock_overdue()
-    assert row_of(store, replacement).replaces_id is None
+    clock.advance(dt.timedelta(days=15))
+    # Overdue, the draft is already detached for the rules, before the sweep has run.
     replace = life.rules.allowed_actions(doctor, parent)[Action.REPLACE]
     assert replace.allowed and replace.continues is None
+    assert life.locking.lock_overdue() == [replacement]
+    assert row_of(store, replacement).replaces_id is None
 
 
 def test_an_overdue_draft_is_locked_for_every_action_before_the_sweep(
