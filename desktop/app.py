@@ -24,13 +24,14 @@ from models.errors import IntygsstudioError, LoginError
 from models.events import ChangeBus
 from models.patients import PatientInfo, PatientService
 from models.qt.bridge import ChangeBridge
+from models.reference.diagnoses import icd10se
 from models.reference.preload import start_preload
 from models.staff import StaffDirectory, UserContext
 from models.store import OpenedStore, open_store
 from models.store.urls import default_url, parse_url
 from models.workflow.certificates import CertificateService
-from models.workflow.drafts import DraftService
 from models.workflow.fmb_warning import SickLeaveHistory
+from models.workflow.lifecycle import Lifecycle, lifecycle
 from resources import resource_path
 
 log = logging.getLogger("intygsstudio")
@@ -56,7 +57,7 @@ class Services:
     directory: StaffDirectory
     patients: PatientService
     certificates: CertificateService
-    drafts: DraftService
+    lifecycle: Lifecycle
     bus: ChangeBus
 
 
@@ -88,7 +89,10 @@ def open_services(options: Options, settings: Settings, clock: Clock) -> Service
         directory=StaffDirectory(store, resource_path("reference", "befattningskoder.tsv")),
         patients=PatientService(store, clock),
         certificates=CertificateService(store, clock, definitions, bus),
-        drafts=DraftService(store, clock, definitions, bus),
+        # ICD-10-SE is read when a draft is first signed, not at start-up.
+        lifecycle=lifecycle(
+            store, clock, definitions, bus, diagnosis_exists=lambda code: icd10se().exists(code)
+        ),
         bus=bus,
     )
 
@@ -173,7 +177,7 @@ def _run(options: Options, settings: Settings, started: float, cleanup: ExitStac
     window_services = WindowServices(
         patients=services.patients,
         certificates=services.certificates,
-        drafts=services.drafts,
+        lifecycle=services.lifecycle,
         bridge=ChangeBridge(services.bus, app),
         clock=clock,
         sick_leave=SickLeaveHistory(services.opened.store),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from models.definitions.engine import PatientFacts, ValidationContext, is_empty, validate
 from models.definitions.findings import Finding
@@ -49,7 +49,7 @@ class EditorController(QObject):
         self._window = window
         self._user = user
         self._certificates = services.certificates
-        self._drafts = services.drafts
+        self._drafts = services.lifecycle.drafts
         self._clock = services.clock
         self._sick_leave = services.sick_leave
         self.editor: FormEditor | None = None
@@ -64,8 +64,11 @@ class EditorController(QObject):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
-    def open(self, detail: CertificateDetail, patient: PatientInfo) -> FormEditor:
-        """Show the draft in a new editor in the window's editor area."""
+    def open(
+        self, detail: CertificateDetail, patient: PatientInfo, *, editable: bool = True
+    ) -> FormEditor:
+        """Show the certificate in a new editor in the window's editor area: a draft the user
+        may change with autosave, anything else read-only in the same layout."""
         self.flush()
         self.close_editor()
         facts = PatientFacts(birth_date=patient.birth_date, date_of_death=patient.date_of_death)
@@ -98,13 +101,17 @@ class EditorController(QObject):
             check,
             f"{patient.formatted_id}  {patient.name}",
         )
-        if fmb_fields is not None:
+        if fmb_fields is not None and editable:  # FMB is a support for writing drafts
             self._attach_fmb(editor, catalogue)
         editor.set_content(detail.content)
         started = not is_empty(detail.content, definition)
         editor.set_save_state(SAVED if started else "")
-        editor.contentChanged.connect(self._content_changed)
-        editor.deleteRequested.connect(self._delete)
+        if editable:
+            editor.contentChanged.connect(self._content_changed)
+        else:
+            editor.set_read_only(True)
+        if detail.integrity_warning:
+            editor.message_bar.show_error(detail.integrity_warning)
         self.editor = editor
         self.certificate_id = detail.row.id
         self._version = detail.version
@@ -190,21 +197,13 @@ class EditorController(QObject):
         editor.show_conflict(conflict.message, "\n\n".join(f"{a.label}\n{a.text}" for a in own))
         editor.set_save_state(SAVED)
 
-    def _delete(self) -> None:
-        if self.editor is None or self.certificate_id is None:
-            return
-        answer = QMessageBox.question(
-            self._window,
-            self.tr("Radera utkast"),
-            self.tr("När du raderar utkastet tas det bort från Webcert. Vill du radera det?"),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self._drafts.delete(self._user, self.certificate_id)
-        except IntygsstudioError as error:
-            self.editor.message_bar.show_error(error.message)
-            return
+    @property
+    def version(self) -> int:
+        """The version of the open draft as last loaded or saved here."""
+        return self._version
+
+    def discard(self) -> None:
+        """Close the editor without saving (its draft is gone)."""
+        self._timer.stop()
         self._dirty = False
         self.close_editor()
-        self._window.editor_area.setCurrentWidget(self._window.certificate_list)

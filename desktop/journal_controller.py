@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from models.errors import IntygsstudioError
 from models.events import CertificateChanged
@@ -17,6 +17,7 @@ from models.patients import PatientInfo
 from models.staff import UserContext
 from models.workflow.creation import patient_blocker, webcert_blocker
 from models.workflow.drafts import edit_blocker
+from models.workflow.locking import effective_status
 from models.workflow.rows import CertificateRow, Scope
 from widgets.type_chooser_dialog import TypeChooserDialog
 
@@ -31,6 +32,8 @@ CHOOSE_TEXT = "Välj Intyg via Webcert i journalen för att se patientens intyg.
 
 class JournalController(QObject):
     """Gives the main window's journal, editor area and work dock their behaviour."""
+
+    opened_in_editor = Signal(object, object)  # FormEditor, CertificateRow
 
     def __init__(
         self,
@@ -196,12 +199,13 @@ class JournalController(QObject):
             window.message_bar.show_error(error.message)
             return
         row = detail.row
-        if self.patient is not None and edit_blocker(self._user, row.status, row.unit_id) is None:
-            self._editor.open(detail, self.patient)
-        else:
-            self._editor.close_editor()
-            window.certificate_view.show_certificate(detail)
-            window.editor_area.setCurrentWidget(window.certificate_view)
+        patient = self.patient
+        if patient is None or patient.id != row.patient_id:
+            return
+        status = effective_status(row.status, row.created_at, self._clock)
+        editable = edit_blocker(self._user, status, row.unit_id) is None
+        editor = self._editor.open(detail, patient, editable=editable)
+        self.opened_in_editor.emit(editor, row)
         window.certificate_opened.emit(certificate_id)
 
     def open_work_item(self, row: CertificateRow) -> None:

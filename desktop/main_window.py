@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.action_controller import ActionController
 from desktop.editor_controller import EditorController
 from desktop.journal_controller import JournalController
+from desktop.lock_sweeper import LockSweeper
 from desktop.settings import Paths
 from models.clock import Clock
 from models.patients import PatientInfo, PatientService
@@ -34,10 +36,9 @@ from models.qt.bridge import ChangeBridge
 from models.qt.certificate_table_model import CertificateTableModel
 from models.staff import UserContext
 from models.workflow.certificates import CertificateService
-from models.workflow.drafts import DraftService
 from models.workflow.fmb_warning import SickLeaveHistory
+from models.workflow.lifecycle import Lifecycle
 from widgets.certificate_list import CertificateList
-from widgets.certificate_view import CertificateView
 from widgets.journal_panel import JournalPanel
 from widgets.message_bar import MessageBar
 from widgets.patient_header import PatientHeader
@@ -50,7 +51,7 @@ class WindowServices:
 
     patients: PatientService
     certificates: CertificateService
-    drafts: DraftService
+    lifecycle: Lifecycle
     bridge: ChangeBridge
     clock: Clock
     sick_leave: SickLeaveHistory
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._user = user
         self._paths = paths
+        self.services = services
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Intygsstudio – TakeCare"))
         self.resize(1280, 800)
@@ -86,8 +88,7 @@ class MainWindow(QMainWindow):
         self.editor_placeholder.setStyleSheet("color:#5f6b7a; font-size:14px;")
         self.certificate_model = CertificateTableModel(self)
         self.certificate_list = CertificateList(self.certificate_model)
-        self.certificate_view = CertificateView()
-        for page in (self.editor_placeholder, self.certificate_list, self.certificate_view):
+        for page in (self.editor_placeholder, self.certificate_list):
             self.editor_area.addWidget(page)
         splitter = QSplitter()
         splitter.addWidget(self.journal)
@@ -112,6 +113,12 @@ class MainWindow(QMainWindow):
         self._build_status_bar(database_description)
         self.editor_controller = EditorController(self, user, services)
         self.controller = JournalController(self, user, services, self.editor_controller)
+        self.action_controller = ActionController(
+            self, user, services, self.editor_controller, self.controller.open_certificate
+        )
+        self.controller.opened_in_editor.connect(self.action_controller.attach)
+        self.lock_sweeper = LockSweeper(services.lifecycle.locking, services.clock, self)
+        self.lock_sweeper.sweep()  # before anything is listed: drafts past 14 days are locked
 
     # -- construction -------------------------------------------------------------------------
 

@@ -24,8 +24,8 @@ from models.staff import StaffDirectory
 from models.store import open_store
 from models.store.urls import parse_url
 from models.workflow.certificates import CertificateService
-from models.workflow.drafts import DraftService
 from models.workflow.fmb_warning import SickLeaveHistory
+from models.workflow.lifecycle import lifecycle
 from resources import resource_path
 from tests.models.definitions.types import samples
 from widgets.login_dialog import LoginDialog
@@ -54,9 +54,13 @@ def main() -> int:
         user = directory.login(SMOKE_USER, SMOKE_UNIT)
         bus = ChangeBus()
         certificates = CertificateService(store, clock, shipped_definitions(), bus)
-        drafts = DraftService(store, clock, certificates.definitions, bus)
         services = WindowServices(
-            patients, certificates, drafts, ChangeBridge(bus), clock, SickLeaveHistory(store)
+            patients,
+            certificates,
+            lifecycle(store, clock, certificates.definitions, bus),
+            ChangeBridge(bus),
+            clock,
+            SickLeaveHistory(store),
         )
         window = MainWindow(user, services, Paths.under(Path(home)), store.description)
         window.show()

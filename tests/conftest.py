@@ -50,6 +50,12 @@ AKUTEN = "TSTNMT2321000156-107A"
 TOLVAN = "191212121212"
 
 
+def _icd_exists(code: str) -> bool:
+    from models.reference.diagnoses import icd10se
+
+    return icd10se().exists(code)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     """Friday 27 November 2026, 09:30 in Sweden."""
@@ -147,13 +153,17 @@ def main_window_for(
     from desktop.main_window import MainWindow, WindowServices
     from desktop.settings import Paths
     from models.qt.bridge import ChangeBridge
-    from models.workflow.drafts import DraftService
     from models.workflow.fmb_warning import SickLeaveHistory
+    from models.workflow.lifecycle import lifecycle
 
     def make(user: UserContext) -> MainWindow:
-        drafts = DraftService(store, clock, certificates.definitions, bus)
         services = WindowServices(
-            patients, certificates, drafts, ChangeBridge(bus), clock, SickLeaveHistory(store)
+            patients,
+            certificates,
+            lifecycle(store, clock, certificates.definitions, bus, diagnosis_exists=_icd_exists),
+            ChangeBridge(bus),
+            clock,
+            SickLeaveHistory(store),
         )
         window = MainWindow(user, services, Paths.under(tmp_path), store.description)
         qtbot.addWidget(window)

@@ -3,8 +3,10 @@
 Two reasons (WORKFLOW.md §1.6): wrong patient, with an optional clarification, and another
 serious error, with a mandatory text of at most 3,500 characters. A locked draft gets the
 wording for drafts. The death certificates (DB, DOI) have their own dialog without reasons:
-Skatteverket or Socialstyrelsen must be called. The confirm button is enabled only when the
-choice is complete; the dialog returns the reason code and the text.
+Skatteverket or Socialstyrelsen must be called. What the dialog tells the user comes from the
+rules (``ActionState.notice``: whether it was sent, is in Mina intyg, has questions). The
+confirm button is enabled only when the choice is complete; the dialog returns the reason code
+(None for DB and DOI) and the text.
 """
 
 from __future__ import annotations
@@ -27,56 +29,31 @@ WRONG_PATIENT = "FEL_PATIENT"
 OTHER_SERIOUS_ERROR = "ANNAT_ALLVARLIGT_FEL"
 MAX_TEXT = 3500
 
-_INFO_CERTIFICATE = (
-    "Ett intyg ska bara makuleras om det innehåller ett allvarligt fel, till exempel om det "
-    "har utfärdats på fel patient. Om intyget innehåller felaktiga uppgifter som behöver "
-    "rättas ska du i stället använda Ersätt.\n\n"
-    "Om intyget har skickats elektroniskt kommer mottagaren att informeras om att det har "
-    "makulerats. Patienten kan inte se makulerade intyg i Mina intyg. Obesvarade frågor och "
-    "kompletteringsbegäranden på intyget markeras som hanterade."
-)
-_INFO_DRAFT = (
-    "Ett låst utkast ska bara makuleras om det innehåller ett allvarligt fel, till exempel om "
-    "det har skapats på fel patient. Om du vill fortsätta med uppgifterna i utkastet använder "
-    "du i stället Kopiera."
-)
-_INFO_DEATH = {
-    "db": (
-        "Ett dödsbevis som har skickats till Skatteverket kan inte makuleras här utan att "
-        "Skatteverket kontaktas. Ring Skatteverket och meddela att dödsbeviset är felaktigt "
-        "innan du makulerar det. Ett nytt dödsbevis kan sedan utfärdas."
-    ),
-    "doi": (
-        "Ett dödsorsaksintyg som har skickats till Socialstyrelsen kan inte makuleras här utan "
-        "att Socialstyrelsen kontaktas. Ring Socialstyrelsen och meddela att intyget är "
-        "felaktigt innan du makulerar det. Ett nytt dödsorsaksintyg kan sedan utfärdas."
-    ),
-}
+#: DB and DOI: revoked after a call to the authority, without a reason to choose.
+DEATH_TYPES = frozenset({"db", "doi"})
 
 
 class RevokeDialog(QDialog):
     """Asks why the certificate is revoked; ``reason`` and ``text`` hold the answer."""
 
     def __init__(
-        self, type_code: str, *, locked_draft: bool = False, parent: QWidget | None = None
+        self,
+        type_code: str,
+        info: str,
+        *,
+        locked_draft: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.reason: str | None = None
         self.text = ""
-        self._death = type_code in _INFO_DEATH
+        self._death = type_code in DEATH_TYPES
         what = self.tr("utkast") if locked_draft else self.tr("intyg")
         self.setWindowTitle(self.tr("Makulera {what}").format(what=what))
         layout = QVBoxLayout(self)
         # Wrapped texts get the height they need at this width.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        info_text = (
-            _INFO_DEATH[type_code]
-            if self._death
-            else _INFO_DRAFT
-            if locked_draft
-            else _INFO_CERTIFICATE
-        )
-        self.info = QLabel(self.tr(info_text))
+        self.info = QLabel(info)
         self.info.setWordWrap(True)
         self.info.setMinimumWidth(540)
         styled(self.info, "notice")
@@ -147,7 +124,7 @@ class RevokeDialog(QDialog):
 
     def _accept(self) -> None:
         if self._death:
-            self.reason, self.text = OTHER_SERIOUS_ERROR, ""
+            self.reason, self.text = None, ""
         else:
             self.reason = WRONG_PATIENT if self.wrong_patient.isChecked() else OTHER_SERIOUS_ERROR
             self.text = self.clarification.toPlainText().strip()

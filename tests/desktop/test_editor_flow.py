@@ -14,6 +14,7 @@ from desktop.main_window import MainWindow
 from models.patients import PatientService
 from models.staff import StaffDirectory, UserContext
 from models.store import Store
+from models.workflow.actions import Action
 from models.workflow.certificates import CertificateService
 from models.workflow.drafts import DraftService
 from tests.conftest import SECRETARY, TESTENHET_17
@@ -155,7 +156,7 @@ def test_radera_utkast_after_confirmation(
         box.button(QMessageBox.StandardButton.Yes).click()
 
     QTimer.singleShot(0, confirm)
-    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.action_bar.buttons[Action.DELETE], Qt.MouseButton.LeftButton)
     assert window.editor_controller.editor is None
     assert window.editor_area.currentWidget() is window.certificate_list
     qtbot.waitUntil(lambda: window.certificate_list.visible_rows() == [])

@@ -28,8 +28,8 @@ from models.staff import StaffDirectory
 from models.store import open_store
 from models.store.urls import parse_url
 from models.workflow.certificates import CertificateService
-from models.workflow.drafts import DraftService
 from models.workflow.fmb_warning import SickLeaveHistory
+from models.workflow.lifecycle import lifecycle
 from resources import resource_path
 
 DOCTOR = "TSTNMT2321000156-L001"
@@ -50,7 +50,7 @@ def main() -> int:
     services = WindowServices(
         PatientService(store, clock),
         certificates,
-        DraftService(store, clock, definitions, bus),
+        lifecycle(store, clock, definitions, bus),
         ChangeBridge(bus),
         clock,
         SickLeaveHistory(store),

@@ -9,6 +9,8 @@ from pytestqt.qtbot import QtBot
 from widgets.revoke_dialog import MAX_TEXT, OTHER_SERIOUS_ERROR, WRONG_PATIENT, RevokeDialog
 from widgets.signing_dialog import SigningDialog
 
+INFO = "Intyget har skickats till Försäkringskassan, som informeras."
+
 
 def _signing(qtbot: QtBot) -> SigningDialog:
     dialog = SigningDialog("Karin Berg", "TSTNMT2321000156-L001", lambda pin: pin == "1234")
@@ -47,10 +49,10 @@ def _click(qtbot: QtBot, button: object) -> None:
 
 
 def test_revoking_for_a_wrong_patient_needs_no_text(qtbot: QtBot) -> None:
-    dialog = RevokeDialog("fk7804")
+    dialog = RevokeDialog("fk7804", INFO)
     qtbot.addWidget(dialog)
     dialog.open()
-    assert "mottagaren att informeras" in dialog.info.text()
+    assert dialog.info.text() == INFO
     assert not dialog.confirm.isEnabled()  # no reason chosen yet
     _click(qtbot, dialog.wrong_patient)
     assert dialog.confirm.isEnabled()
@@ -59,7 +61,7 @@ def test_revoking_for_a_wrong_patient_needs_no_text(qtbot: QtBot) -> None:
 
 
 def test_another_serious_error_needs_a_text_within_the_limit(qtbot: QtBot) -> None:
-    dialog = RevokeDialog("fk7804")
+    dialog = RevokeDialog("fk7804", INFO)
     qtbot.addWidget(dialog)
     dialog.open()
     _click(qtbot, dialog.other_error)
@@ -76,13 +78,14 @@ def test_another_serious_error_needs_a_text_within_the_limit(qtbot: QtBot) -> No
 
 
 def test_a_locked_draft_and_a_death_certificate_have_their_own_wording(qtbot: QtBot) -> None:
-    locked = RevokeDialog("fk7804", locked_draft=True)
+    locked = RevokeDialog("fk7804", "Kopiera i stället.", locked_draft=True)
     qtbot.addWidget(locked)
     assert locked.windowTitle() == "Makulera utkast"
     assert locked.wrong_patient.text() == "Utkastet har skapats på fel patient"
-    assert "använder du i stället Kopiera" in locked.info.text()
-    death = RevokeDialog("db")
+    death = RevokeDialog("db", "Ring Skatteverket först.")
     qtbot.addWidget(death)
     death.open()
     assert "Ring Skatteverket" in death.info.text()
     assert death.wrong_patient.isHidden() and death.confirm.isEnabled()
+    qtbot.mouseClick(death.confirm, Qt.MouseButton.LeftButton)
+    assert death.reason is None

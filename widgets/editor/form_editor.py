@@ -7,10 +7,12 @@ knows nothing of a particular type; saving is the controller's business.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import html
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -32,13 +34,18 @@ from models.definitions.engine import visible_field_ids
 from models.definitions.findings import Finding
 from models.definitions.progress import missing_items, shown_at_once, status_line
 from models.definitions.schema import Definition
+from models.workflow.actions import Action
+from models.workflow.header import StatusLine
+from widgets.action_bar import ActionBar
 from widgets.editor.field_widget import EditorContext, FieldWidget
 from widgets.editor.registry import create_field_widget
-from widgets.editor.style import set_state, styled
+from widgets.editor.style import RED, set_state, styled
 from widgets.message_bar import MessageBar
 
 Validator = Callable[[dict[str, Any]], list[Finding]]
 PlaceRole = Qt.ItemDataRole.UserRole + 1
+#: Printing comes with its own issue; until then the editor offers no print button.
+HIDDEN_ACTIONS = frozenset({Action.PRINT})
 #: Where a user types; a field's input errors wait while the user is in one of these.
 TEXT_ENTRIES = (QLineEdit, QPlainTextEdit, QAbstractSpinBox)
 
@@ -47,7 +54,7 @@ class FormEditor(QWidget):
     """Renders a definition; emits ``contentChanged`` whenever the user changes an answer."""
 
     contentChanged = Signal()  # noqa: N815 - Qt naming
-    deleteRequested = Signal()  # noqa: N815
+    openRequested = Signal(str)  # noqa: N815 - a status line's link: a related certificate
     contentShown = Signal()  # noqa: N815 - after set_content: stored answers are on screen
 
     def __init__(
@@ -76,6 +83,13 @@ class FormEditor(QWidget):
         self.status = QLabel()
         self.save_state = QLabel()
         styled(self.save_state, "saveState")
+        self.read_only = False
+        # The lifecycle's status lines (WORKFLOW.md §1.2): signed, sent, replaced, locked …
+        self.status_lines = QLabel()
+        self.status_lines.setWordWrap(True)
+        self.status_lines.setTextFormat(Qt.TextFormat.RichText)
+        self.status_lines.linkActivated.connect(self.openRequested.emit)
+        self.status_lines.hide()
         styled(self.status, "status")
         self.message_bar = MessageBar()
         self.conflict_box = QPlainTextEdit()
@@ -123,8 +137,7 @@ class FormEditor(QWidget):
         self.missing.itemClicked.connect(self._jump)
         self.show_missing_button = QPushButton(self.tr("Visa vad som saknas"))
         self.show_missing_button.clicked.connect(self.show_missing)
-        self.delete_button = QPushButton(self.tr("Radera utkast"))
-        self.delete_button.clicked.connect(self.deleteRequested.emit)
+        self.action_bar = ActionBar(hidden=HIDDEN_ACTIONS)
         self.side_button: QPushButton | None = None
         self.side_panel: QWidget | None = None
         self.splitter = QSplitter()
@@ -134,7 +147,7 @@ class FormEditor(QWidget):
         actions.addWidget(self.show_missing_button)
         actions.addStretch(1)
         self._actions = actions
-        actions.addWidget(self.delete_button)
+        actions.addWidget(self.action_bar)
 
         header = QVBoxLayout()
         header.setSpacing(2)
@@ -145,6 +158,7 @@ class FormEditor(QWidget):
         state.addStretch(1)
         state.addWidget(self.save_state)
         header.addLayout(state)
+        header.addWidget(self.status_lines)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addLayout(header)
@@ -153,6 +167,44 @@ class FormEditor(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.missing)
         layout.addLayout(actions)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the answers without letting them change (a signed or locked certificate, or
+        a draft of another unit): the same layout, the help still opens, nothing is saved."""
+        self.read_only = read_only
+        for widget in self.fields.values():
+            widget.input.setEnabled(not read_only)
+        self.show_missing_button.setVisible(not read_only)
+        self.status.setVisible(not read_only)
+        self.save_state.setVisible(not read_only)
+        if read_only:
+            self.missing.hide()
+            # Disabled inputs keep the normal text colour: the answers must stay readable.
+            palette = self._body.palette()
+            for role in (
+                QPalette.ColorRole.Text,
+                QPalette.ColorRole.WindowText,
+                QPalette.ColorRole.ButtonText,
+            ):
+                palette.setColor(
+                    QPalette.ColorGroup.Disabled,
+                    role,
+                    palette.color(QPalette.ColorGroup.Active, role),
+                )
+            self._body.setPalette(palette)
+
+    def set_status_lines(self, lines: Sequence[StatusLine]) -> None:
+        """The lifecycle's lines, each with its link to a related certificate if it has one."""
+        parts = []
+        for line in lines:
+            shown = html.escape(line.text)
+            if line.link_id and line.link_text:
+                shown += f' <a href="{html.escape(line.link_id)}">{html.escape(line.link_text)}</a>'
+            if line.level == "warning":
+                shown = f'<span style="color:{RED}">{shown}</span>'
+            parts.append(shown)
+        self.status_lines.setText("<br>".join(parts))
+        self.status_lines.setVisible(bool(parts))
 
     def attach_side_panel(self, panel: QWidget, button_text: str, tooltip: str) -> QPushButton:
         """A panel beside the form (e.g. FMB), opened and closed with a checkable button."""
