@@ -81,6 +81,9 @@ class CertificateTableModel(RowTableModel):
         row = self.row_at(index)
         if row is None:
             return None
+        marking = self.marking(row, index, role)
+        if marking is not None:
+            return marking
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -11,10 +12,21 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QIcon
 
 from models.workflow.rows import CertificateRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+PROTECTED_TEXT = "Patienten har skyddade personuppgifter"
+
+
+@cache
+def lock_icon() -> QIcon:
+    """The lock Webcert and TakeCare show at a protected patient's rows (read once, on need)."""
+    import qtawesome  # not at start-up: most lists have no protected patient
+
+    icon: QIcon = qtawesome.icon("fa6s.lock", color="#a4262c")
+    return icon
 
 
 class RowTableModel(QAbstractTableModel):
@@ -41,6 +53,17 @@ class RowTableModel(QAbstractTableModel):
             and 0 <= section < len(self.HEADERS)
         ):
             return QCoreApplication.translate(type(self).__name__, self.HEADERS[section])
+        return None
+
+    def marking(self, row: CertificateRow, index: AnyIndex, role: int) -> Any:
+        """The lock in the first column of a row for a patient with skyddade personuppgifter,
+        with its explanation; None for every other cell and role."""
+        if not row.protected_identity or index.column() != 0:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return lock_icon()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate("RowTableModel", PROTECTED_TEXT)
         return None
 
     def row_at(self, index: AnyIndex) -> CertificateRow | None:

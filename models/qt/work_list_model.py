@@ -67,6 +67,9 @@ class WorkListModel(RowTableModel):
         row = self.row_at(index)
         if row is None:
             return None
+        marking = self.marking(row, index, role)
+        if marking is not None:
+            return marking
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 f"{row.formatted_person_id} {row.patient_name}",

@@ -94,3 +94,23 @@ def test_bridge_delivers_events_as_a_signal(qtbot: QtBot) -> None:
     bridge.detach()
     with qtbot.assertNotEmitted(bridge.certificateChanged):
         bus.publish(event)
+
+
+def test_a_protected_patients_rows_carry_a_lock_in_every_list(qtbot: QtBot) -> None:
+    import dataclasses
+
+    protected = dataclasses.replace(row(3), protected_identity=True)
+    journal = CertificateTableModel()
+    journal.set_rows([row(1), protected])
+    work = WorkListModel()
+    work.set_source(lambda offset, limit: [row(1), protected][offset : offset + limit])
+    models: list[tuple[CertificateTableModel | WorkListModel, int, int]] = [
+        (journal, 0, 1),  # newest first
+        (work, 1, 0),
+    ]
+    for model, protected_row, plain_row in models:
+        lock = model.index(protected_row, 0)
+        assert not lock.data(Qt.ItemDataRole.DecorationRole).isNull()
+        assert lock.data(Qt.ItemDataRole.ToolTipRole) == "Patienten har skyddade personuppgifter"
+        assert model.index(plain_row, 0).data(Qt.ItemDataRole.DecorationRole) is None
+        assert model.index(protected_row, 1).data(Qt.ItemDataRole.DecorationRole) is None
