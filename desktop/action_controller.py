@@ -26,7 +26,7 @@ from models.workflow.drafts import DraftConflictError
 from models.workflow.locking import effective_status
 from models.workflow.rows import CertificateRow
 from models.workflow.signing import IncompleteDraftError
-from models.workflow.siths import SithsCard
+from models.workflow.siths import TRAINING_PIN, SithsCard
 from widgets.editor.form_editor import FormEditor
 from widgets.revoke_dialog import RevokeDialog
 from widgets.signing_dialog import SigningDialog
@@ -149,7 +149,12 @@ class ActionController(QObject):
             return
         card = SithsCard(self._user, self._clock)
         dialog = SigningDialog(
-            card.holder_name, card.holder_id, card.accepts, state.label, parent=self._window
+            card.holder_name,
+            card.holder_id,
+            card.accepts,
+            state.label,
+            hint=self.tr("Övningskortens PIN-kod är {pin}.").format(pin=TRAINING_PIN),
+            parent=self._window,
         )
         self.dialog = dialog
 

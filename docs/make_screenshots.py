@@ -23,12 +23,14 @@ from models.qt.bridge import ChangeBridge
 from models.staff import StaffDirectory
 from models.store import open_store
 from models.store.urls import parse_url
+from models.workflow.actions import Action
 from models.workflow.certificates import CertificateService
 from models.workflow.fmb_warning import SickLeaveHistory
 from models.workflow.lifecycle import lifecycle
 from resources import resource_path
 from tests.models.definitions.types import samples
 from widgets.login_dialog import LoginDialog
+from widgets.signing_dialog import SigningDialog
 from widgets.type_chooser_dialog import TypeChooserDialog
 
 DOCS = Path(__file__).resolve().parent
@@ -118,6 +120,24 @@ def main() -> int:
         editor.focus_field("32")
         app.processEvents()
         window.grab().save(str(DOCS / "editor-fmb.png"))
+
+        # Signing: the SITHS PIN dialog, then the signed certificate, read-only, with its
+        # status lines and the actions the rules allow.
+        lifecycle_services = services.lifecycle
+        draft = certificates.create_draft(user, patient, "fk7804")
+        version = certificates.open_certificate(user, draft.id).version
+        lifecycle_services.drafts.save(user, draft.id, samples.fk7804(), version)
+        window.controller.open_certificate(draft.id)
+        window.action_controller.trigger(Action.SIGN)
+        signing = window.action_controller.dialog
+        assert isinstance(signing, SigningDialog)
+        signing.pin.setText("1234")
+        app.processEvents()
+        signing.grab().save(str(DOCS / "signing.png"))
+        signing.sign_button.click()
+        app.processEvents()
+        window.work_dock.show()
+        window.grab().save(str(DOCS / "signed.png"))
         window.close()
         store.close()
     QApplication.processEvents()

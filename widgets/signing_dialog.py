@@ -34,6 +34,7 @@ class SigningDialog(QDialog):
         hsa_id: str,
         check_pin: Callable[[str], bool],
         action: str = "Signera",
+        hint: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,6 +73,11 @@ class SigningDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        if hint:  # e.g. the training cards' PIN
+            note = QLabel(hint)
+            note.setWordWrap(True)
+            styled(note, "small")
+            layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.pin.setFocus()
