@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QRadioButton
 from pytestqt.qtbot import QtBot
@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop.main_window import MainWindow
 from models.staff import UserContext
 from models.workflow.certificates import CertificateService
-from tests.desktop.drivers import type_patient
+from tests.desktop.drivers import new_draft, open_in_editor, tick, type_patient, write
 
 
 @pytest.fixture
@@ -28,21 +28,13 @@ def opened(
 ) -> tuple[MainWindow, Any, str]:
     window = main_window_for(doctor)
     type_patient(qtbot, window, "19121212-1212")
-    assert window.patient is not None
-    row = certificates.create_draft(doctor, window.patient, "fk7804")
-    window.controller.open_certificate(row.id)
-    editor = window.editor_controller.editor
-    assert editor is not None
-    return window, editor, row.id
+    draft = new_draft(window, doctor, "fk7804")
+    return window, open_in_editor(window, draft), draft
 
 
-def _write(qtbot: QtBot, widget: Any, text: str) -> None:
-    widget.setFocus()
-    qtbot.keyClicks(widget, text)
-    qtbot.keyClick(widget, Qt.Key.Key_Tab)
-
-
-def _stored(window: MainWindow, certificates: CertificateService, doctor: UserContext, row: str):  # type: ignore[no-untyped-def]
+def _stored(
+    window: MainWindow, certificates: CertificateService, doctor: UserContext, row: str
+) -> dict[str, Any]:
     window.editor_controller.flush()
     return certificates.open_certificate(doctor, row).content
 
@@ -51,10 +43,10 @@ def test_an_impossible_date_is_kept_and_reported_when_the_field_is_left(
     qtbot: QtBot, opened: Any, certificates: CertificateService, doctor: UserContext
 ) -> None:
     window, editor, row = opened
-    _write(qtbot, editor.fields["25"].findChild(QPlainTextEdit), "Annat att tillagga.")
+    write(qtbot, editor.fields["25"].findChild(QPlainTextEdit), "Annat att tillagga.")
     basis = editor.fields["1"]
     box = basis.boxes["FYSISKUNDERSOKNING"]
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+    tick(qtbot, box)
     line = basis.dates["FYSISKUNDERSOKNING"].line
     line.setFocus()
     qtbot.keyClicks(line, "2026-02-30")
@@ -79,7 +71,7 @@ def test_letters_in_a_number_field_are_refused_with_a_message(
         for b in editor.fields["39"].findChildren(QRadioButton)
         if b.text().endswith("efter angiven tid")
     )
-    qtbot.mouseClick(choice, Qt.MouseButton.LeftButton, pos=QPoint(6, choice.height() // 2))
+    tick(qtbot, choice)
     months = editor.fields["39.4"]
     assert months.isVisible()
     months.line.setFocus()
@@ -98,7 +90,7 @@ def test_a_pasted_text_of_100000_characters_is_kept_and_reported(
     qtbot: QtBot, opened: Any, certificates: CertificateService, doctor: UserContext
 ) -> None:
     window, editor, row = opened
-    _write(qtbot, editor.fields["6"].rows[0].code, "J20")
+    write(qtbot, editor.fields["6"].rows[0].code, "J20")
     other = editor.fields["25"]
     text = ("Lang text. " * 10_000)[:100_000]
     QApplication.clipboard().setText(text)
@@ -118,8 +110,8 @@ def test_an_unknown_diagnosis_code_is_reported_at_the_field(
 ) -> None:
     window, editor, row = opened
     diagnosis = editor.fields["6"]
-    _write(qtbot, diagnosis.rows[0].code, "X99.9")
-    _write(qtbot, diagnosis.rows[0].text, "Pahittad")
+    write(qtbot, diagnosis.rows[0].code, "X99.9")
+    write(qtbot, diagnosis.rows[0].text, "Pahittad")
     # Tab went on to the next row's code box: the field waits while the user types in it.
     assert diagnosis.findings_label.isHidden()
     editor.fields["25"].findChild(QPlainTextEdit).setFocus()  # on to another question

@@ -4,66 +4,49 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
 from models.staff import UserContext
 from models.store import Store
 from models.store.schema import CertificateStatus
-from models.workflow.certificates import CertificateService
 from tests.conftest import TOLVAN
-from tests.desktop.drivers import type_patient
+from tests.desktop.drivers import new_draft, open_in_editor, tick, type_patient, write
 from tests.factories import make_certificate
 from widgets.editor.form_editor import FormEditor
 
 
 def _open_fk7804(
-    qtbot: QtBot,
-    main_window_for: Callable[[UserContext], MainWindow],
-    doctor: UserContext,
-    certificates: CertificateService,
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
 ) -> FormEditor:
     window = main_window_for(doctor)
     type_patient(qtbot, window, "19121212-1212")
-    assert window.patient is not None
-    row = certificates.create_draft(doctor, window.patient, "fk7804")
-    window.controller.open_certificate(row.id)
-    editor = window.editor_controller.editor
-    assert editor is not None
-    return editor
-
-
-def _write(qtbot: QtBot, widget: Any, text: str) -> None:
-    widget.setFocus()
-    qtbot.keyClicks(widget, text)
-    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    return open_in_editor(window, new_draft(window, doctor, "fk7804"))
 
 
 def _period(qtbot: QtBot, editor: FormEditor, degree: str, end: str) -> None:
     row = editor.fields["32"].rows[degree]  # type: ignore[attr-defined]
-    qtbot.mouseClick(row.check, Qt.MouseButton.LeftButton, pos=QPoint(6, row.check.height() // 2))
-    _write(qtbot, row.end.line, end)
+    tick(qtbot, row.check)
+    write(qtbot, row.end.line, end)
 
 
 def test_the_fmb_panel_shows_each_diagnosis(
     qtbot: QtBot,
     main_window_for: Callable[[UserContext], MainWindow],
     doctor: UserContext,
-    certificates: CertificateService,
 ) -> None:
-    editor = _open_fk7804(qtbot, main_window_for, doctor, certificates)
+    editor = _open_fk7804(qtbot, main_window_for, doctor)
     button, panel = editor.side_button, editor.side_panel
     assert button is not None and panel is not None
     assert not button.isEnabled()  # no diagnosis yet
     assert button.toolTip() == "Ange en diagnoskod i intyget för att se FMB-stödet för diagnosen."
 
     rows = editor.fields["6"].rows  # type: ignore[attr-defined]
-    _write(qtbot, rows[0].code, "J20.1")
-    _write(qtbot, rows[1].code, "F438A")
-    _write(qtbot, rows[2].code, "Z76")
+    write(qtbot, rows[0].code, "J20.1")
+    write(qtbot, rows[1].code, "F438A")
+    write(qtbot, rows[2].code, "Z76")
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert panel.isVisible()
@@ -97,10 +80,9 @@ def test_a_period_longer_than_fmb_recommends_warns_at_once(
     qtbot: QtBot,
     main_window_for: Callable[[UserContext], MainWindow],
     doctor: UserContext,
-    certificates: CertificateService,
 ) -> None:
-    editor = _open_fk7804(qtbot, main_window_for, doctor, certificates)
-    _write(qtbot, editor.fields["6"].rows[0].code, "J20")  # type: ignore[attr-defined]
+    editor = _open_fk7804(qtbot, main_window_for, doctor)
+    write(qtbot, editor.fields["6"].rows[0].code, "J20")  # type: ignore[attr-defined]
     _period(qtbot, editor, "HELT_NEDSATT", "14d")
     findings = editor.fields["32"].findings_label
     assert findings.isHidden()  # 14 days: within the recommendation
@@ -116,7 +98,6 @@ def test_earlier_certificates_at_the_unit_count_towards_the_total(
     qtbot: QtBot,
     main_window_for: Callable[[UserContext], MainWindow],
     doctor: UserContext,
-    certificates: CertificateService,
     store: Store,
 ) -> None:
     earlier = {
@@ -130,8 +111,8 @@ def test_earlier_certificates_at_the_unit_count_towards_the_total(
         created=dt.datetime(2026, 11, 16, 9, tzinfo=dt.UTC),
         content=earlier,
     )
-    editor = _open_fk7804(qtbot, main_window_for, doctor, certificates)
-    _write(qtbot, editor.fields["6"].rows[0].code, "J20")  # type: ignore[attr-defined]
+    editor = _open_fk7804(qtbot, main_window_for, doctor)
+    write(qtbot, editor.fields["6"].rows[0].code, "J20")  # type: ignore[attr-defined]
     _period(qtbot, editor, "HELT_NEDSATT", "7d")  # 27 Nov–3 Dec after a 2-day gap
     text = editor.fields["32"].findings_label.text()
     assert text.startswith("Den totala sjukskrivningsperioden är 16 dagar och därmed längre än")

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
@@ -18,7 +18,7 @@ from models.store import Store
 from models.store.schema import Certificate
 from models.workflow.actions import Action
 from tests.conftest import SECRETARY, TESTENHET_17
-from tests.desktop.drivers import type_patient
+from tests.desktop.drivers import new_draft, open_in_editor, tick, type_patient
 from tests.models.definitions.types import samples
 from widgets.editor.form_editor import FormEditor
 from widgets.revoke_dialog import RevokeDialog
@@ -26,23 +26,6 @@ from widgets.signing_dialog import SigningDialog
 
 TOLVAN = "19121212-1212"
 GRETA = "19400107-9120"  # deceased
-
-
-def _draft(window: MainWindow, user: UserContext, type_code: str, content: dict[str, Any]) -> str:
-    """A draft the user has filled in (through the services: the editor tests type)."""
-    services = window.services
-    assert window.patient is not None
-    row = services.certificates.create_draft(user, window.patient, type_code)
-    version = services.certificates.open_certificate(user, row.id).version
-    services.lifecycle.drafts.save(user, row.id, content, version)
-    return row.id
-
-
-def _open(window: MainWindow, certificate_id: str) -> FormEditor:
-    window.controller.open_certificate(certificate_id)
-    editor = window.editor_controller.editor
-    assert editor is not None and window.action_controller.certificate_id == certificate_id
-    return editor
 
 
 def _press(qtbot: QtBot, editor: FormEditor, action: Action) -> None:
@@ -107,8 +90,8 @@ def test_a_doctor_signs_and_sends_a_sick_leave_certificate(
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, TOLVAN)
-    draft = _draft(window, doctor, "fk7804", samples.fk7804())
-    editor = _open(window, draft)
+    draft = new_draft(window, doctor, "fk7804", samples.fk7804())
+    editor = open_in_editor(window, draft)
     assert not editor.read_only
     assert editor.action_bar.labels()[0] == "Signera intyget"
     assert "Radera utkast" in editor.action_bar.labels()
@@ -143,7 +126,7 @@ def test_an_incomplete_draft_is_not_signed_and_the_missing_list_opens(
     type_patient(qtbot, window, TOLVAN)
     content = samples.fk7804()
     del content["35"]
-    editor = _open(window, _draft(window, doctor, "fk7804", content))
+    editor = open_in_editor(window, new_draft(window, doctor, "fk7804", content))
     _press(qtbot, editor, Action.SIGN)
     assert window.action_controller.dialog is None  # no card asked for
     assert editor.message_bar.text.startswith("Utkastet saknar uppgifter i följande avsnitt:")
@@ -156,8 +139,8 @@ def test_three_wrong_pins_cancel_and_the_draft_stays(
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, TOLVAN)
-    draft = _draft(window, doctor, "fk7804", samples.fk7804())
-    editor = _open(window, draft)
+    draft = new_draft(window, doctor, "fk7804", samples.fk7804())
+    editor = open_in_editor(window, draft)
     _press(qtbot, editor, Action.SIGN)
     dialog = window.action_controller.dialog
     assert isinstance(dialog, SigningDialog)
@@ -178,8 +161,8 @@ def test_an_administrator_marks_ready_and_the_doctor_signs_from_att_skicka(
     secretary = directory.login(SECRETARY, TESTENHET_17)
     window = main_window_for(secretary)
     type_patient(qtbot, window, TOLVAN)
-    draft = _draft(window, secretary, "fk7804", samples.fk7804())
-    editor = _open(window, draft)
+    draft = new_draft(window, secretary, "fk7804", samples.fk7804())
+    editor = open_in_editor(window, draft)
     sign = editor.action_bar.buttons[Action.SIGN]  # greyed out, saying why
     assert not sign.isEnabled()
     assert sign.toolTip() == "Endast läkare och tandläkare kan signera intyg."
@@ -215,13 +198,13 @@ def test_a_draft_locks_after_fourteen_days_and_is_copied(
     window = main_window_for(doctor)
     type_patient(qtbot, window, TOLVAN)
     content = samples.fk7804()
-    draft = _draft(window, doctor, "fk7804", content)
+    draft = new_draft(window, doctor, "fk7804", content)
     clock.advance(dt.timedelta(days=14))  # day D+14: still open
     assert window.lock_sweeper.sweep() == []
     clock.advance(dt.timedelta(days=1))  # day D+15
     assert window.lock_sweeper.sweep() == [draft]
     qtbot.waitUntil(lambda: _listed_status(window) == "Låst utkast")
-    locked = _open(window, draft)
+    locked = open_in_editor(window, draft)
     assert locked.read_only
     assert locked.status_lines.text().startswith("Utkastet är låst.")
     assert set(locked.action_bar.labels()) == {"Kopiera", "Makulera"}
@@ -234,7 +217,7 @@ def test_a_draft_locks_after_fourteen_days_and_is_copied(
     assert copy_id != draft and not copy.read_only
     assert copy.content()["35"] == content["35"]
     # A second press continues to the same copy.
-    _open(window, draft)
+    open_in_editor(window, draft)
     _press(qtbot, _current(window), Action.COPY)
     assert window.action_controller.certificate_id == copy_id
 
@@ -244,7 +227,7 @@ def _revoke(qtbot: QtBot, window: MainWindow, reason: str, text: str) -> RevokeD
     dialog = window.action_controller.dialog
     assert isinstance(dialog, RevokeDialog)
     button = dialog.wrong_patient if reason == "wrong" else dialog.other_error
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
+    tick(qtbot, button)
     if text:
         qtbot.keyClicks(dialog.clarification, text)
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
@@ -260,7 +243,7 @@ def test_revoke_with_each_reason(
     window = main_window_for(doctor)
     type_patient(qtbot, window, TOLVAN)
     for reason, text in (("wrong", ""), ("other", "Fel diagnos angiven.")):
-        editor = _open(window, _draft(window, doctor, "ag114", samples.ag114()))
+        editor = open_in_editor(window, new_draft(window, doctor, "ag114", samples.ag114()))
         _sign(qtbot, window, editor)
         certificate_id = window.action_controller.certificate_id
         assert certificate_id is not None
@@ -284,7 +267,7 @@ def test_replace_and_renew_carry_the_right_fields(
     window = main_window_for(doctor)
     type_patient(qtbot, window, TOLVAN)
     content = samples.fk7804()
-    _sign(qtbot, window, _open(window, _draft(window, doctor, "fk7804", content)))
+    _sign(qtbot, window, open_in_editor(window, new_draft(window, doctor, "fk7804", content)))
     original = window.action_controller.certificate_id
     assert original is not None
 
@@ -298,7 +281,7 @@ def test_replace_and_renew_carry_the_right_fields(
         "Det föregående intyget angav nedsatt arbetsförmåga till och med 2027-01-10"
     )
 
-    _open(window, original)
+    open_in_editor(window, original)
     _answer_next_box("", QMessageBox.StandardButton.Yes)
     _press(qtbot, _current(window), Action.REPLACE)
     replacement = _current(window)
@@ -307,14 +290,14 @@ def test_replace_and_renew_carry_the_right_fields(
         replacement.content()["32"] == content["32"] and replacement.content()["1"] == content["1"]
     )
     # The original now says a replacement is under way, and Ersätt continues to it.
-    parent = _open(window, original)
+    parent = open_in_editor(window, original)
     assert "Det finns redan ett påbörjat utkast som ska ersätta detta intyg" in (
         parent.status_lines.text()
     )
     _press(qtbot, parent, Action.REPLACE)
     assert window.action_controller.certificate_id == replacement_id
     _sign(qtbot, window, _current(window))
-    replaced = _open(window, original)
+    replaced = open_in_editor(window, original)
     assert "Intyget har ersatts av" in replaced.status_lines.text()
     assert Action.REPLACE not in replaced.action_bar.buttons or not (
         replaced.action_bar.buttons[Action.REPLACE].isEnabled()
@@ -326,7 +309,7 @@ def test_a_death_certificate_is_signed_and_sent_and_a_doi_follows(
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, GRETA)
-    editor = _open(window, _draft(window, doctor, "db", samples.db_uncertain()))
+    editor = open_in_editor(window, new_draft(window, doctor, "db", samples.db_uncertain()))
     assert editor.action_bar.labels()[0] == "Signera och skicka"
     _sign(qtbot, window, editor)
     sent = _current(window)
@@ -344,7 +327,7 @@ def test_a_db_with_reason_for_a_police_report_is_not_sent(
     window = main_window_for(doctor)
     type_patient(qtbot, window, GRETA)
     content = {**samples.db_uncertain(), "7": True}
-    _sign(qtbot, window, _open(window, _draft(window, doctor, "db", content)))
+    _sign(qtbot, window, open_in_editor(window, new_draft(window, doctor, "db", content)))
     signed = _current(window)
     assert "Polismyndigheten" in signed.message_bar.text
     assert "skickat" not in signed.status_lines.text()
@@ -358,7 +341,9 @@ def test_a_tampered_signed_certificate_is_reported_when_opened(
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, TOLVAN)
-    _sign(qtbot, window, _open(window, _draft(window, doctor, "ag114", samples.ag114())))
+    _sign(
+        qtbot, window, open_in_editor(window, new_draft(window, doctor, "ag114", samples.ag114()))
+    )
     certificate_id = window.action_controller.certificate_id
     content = {**samples.ag114(), "25": "Ändrat i databasen efteråt."}
     with store.transaction() as session:  # behind the app's back, as a tamperer would
@@ -366,5 +351,5 @@ def test_a_tampered_signed_certificate_is_reported_when_opened(
             update(Certificate).where(Certificate.id == certificate_id).values(content=content)
         )
     assert certificate_id is not None
-    opened = _open(window, certificate_id)
+    opened = open_in_editor(window, certificate_id)
     assert "stämmer inte" in opened.message_bar.text
