@@ -36,6 +36,7 @@ class DateInput(QWidget):
     """
 
     edited = Signal()
+    picked = Signal()  # a date was chosen in the calendar (after ``edited``)
 
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,3 +111,4 @@ class DateInput(QWidget):
         if menu is not None:
             menu.close()
         self.edited.emit()
+        self.picked.emit()

@@ -119,7 +119,7 @@ class SickLeavePeriodsWidget(FieldWidget):
         start.edited.connect(lambda: self._dates_edited(code))
         end.edited.connect(lambda: self._dates_edited(code))
         start.line.editingFinished.connect(end.resolve)
-        start.calendar.clicked.connect(lambda _date: end.resolve())
+        start.picked.connect(end.resolve)
         parts = (check, _small(start_label), start, _small(end_label), end, days)
         for column, widget in enumerate(parts):
             grid.addWidget(widget, line, column)
@@ -204,7 +204,7 @@ class DateRangeWidget(FieldWidget):
         self.start.edited.connect(self._edited)
         self.end.edited.connect(self._edited)
         self.start.line.editingFinished.connect(self.end.resolve)
-        self.start.calendar.clicked.connect(lambda _date: self.end.resolve())
+        self.start.picked.connect(self.end.resolve)
         for widget in (_small(start_label), self.start, _small(end_label), self.end, self.days):
             row.addWidget(widget)
         row.addStretch(1)

@@ -217,3 +217,12 @@ def test_a_range_focuses_its_parts(qtbot: QtBot) -> None:
     assert _focused() is widget.end.line
     widget.focus_part("from")
     assert _focused() is widget.start.line
+
+
+def test_no_calendar_is_built_until_one_is_opened(qtbot: QtBot) -> None:
+    from widgets.editor.date_input import DateInput
+
+    widget, _changes = _periods(qtbot)
+    inputs = widget.findChildren(DateInput)
+    assert len(inputs) == 8
+    assert all(date._calendar is None for date in inputs)  # a form has many dates
