@@ -10,6 +10,10 @@ from models.definitions.engine import visible_field_ids
 from models.definitions.schema import Definition, FieldDef
 from models.definitions.values import has_valid_shape, is_answered
 
+#: Printed in place of a field the patient chose to keep from the employer (``omit_in_employer_
+#: print``: the diagnosis of AG7804 and AG1-14 when the patient answered Nej).
+WITHHELD = "På patientens begäran uppges inte diagnos"
+
 
 @dataclass(frozen=True)
 class AnsweredField:
@@ -43,8 +47,15 @@ def answer_text(field: FieldDef, value: Any) -> str:
     if kind == "checkbox_date_list":
         return "\n".join(f"{_option(field, code)}: {date or '–'}" for code, date in value.items())
     if kind == "sick_leave_periods":
+        # In time order (a period without a start date last), then in the form's order.
         order = field.option_codes()
-        codes = sorted(value, key=lambda c: order.index(c) if c in order else len(order))
+        codes = sorted(
+            value,
+            key=lambda c: (
+                value[c].get("from") or "9999",
+                order.index(c) if c in order else len(order),
+            ),
+        )
         return "\n".join(
             f"{_option(field, code)}: {value[code].get('from') or '–'} – "
             f"{value[code].get('to') or '–'}"
@@ -94,8 +105,27 @@ def answer_text(field: FieldDef, value: Any) -> str:
     return str(value)
 
 
-def answered_fields(definition: Definition, content: Mapping[str, Any]) -> list[AnsweredField]:
-    """Every visible, answered field in form order, with its answer as text."""
+def _withheld(
+    definition: Definition, field: FieldDef, visible: set[str], content: Mapping[str, Any]
+) -> bool:
+    """A field left out of the employer's copy by the patient's answer: its condition hides it,
+    and every question the condition asks about is shown and answered."""
+    if not field.omit_in_employer_print or field.shown_if is None or field.id in visible:
+        return False
+    return all(
+        asked in visible and is_answered(definition.field(asked), content.get(asked))
+        for asked in field.shown_if.fields()
+    )
+
+
+def answered_fields(
+    definition: Definition, content: Mapping[str, Any], *, withheld: bool = False
+) -> list[AnsweredField]:
+    """Every visible, answered field in form order, with its answer as text.
+
+    ``withheld``: also list, with the text :data:`WITHHELD`, a field the patient chose to keep
+    from the employer (for printouts and summaries of the employer's types).
+    """
     visible = set(visible_field_ids(definition, content))
     found = []
     for category in definition.categories:
@@ -110,4 +140,6 @@ def answered_fields(definition: Definition, content: Mapping[str, Any]) -> list[
                 found.append(
                     AnsweredField(category.title, field.id, field.label, answer_text(field, value))
                 )
+            elif withheld and _withheld(definition, field, visible, content):
+                found.append(AnsweredField(category.title, field.id, field.label, WITHHELD))
     return found
