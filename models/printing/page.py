@@ -68,7 +68,10 @@ class PageDecor:
         canvas.saveState()
         top = PAGE_HEIGHT - 13 * mm
         canvas.setFillColor(INK)
-        canvas.setFont(BOLD, 10)
+        # A long type name shrinks rather than run into the "Personnummer" label beside it.
+        room = PAGE_WIDTH - 2 * MARGIN - stringWidth(document.person_id_label, REGULAR, 8) - 12
+        size = min(10.0, 10 * room / stringWidth(document.type_name, BOLD, 10))
+        canvas.setFont(BOLD, size)
         canvas.drawString(MARGIN, top, document.type_name)
         canvas.setFont(REGULAR, 9)
         canvas.setFillColor(MUTED)

@@ -48,9 +48,14 @@ def pages(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
+def page_lines(text: str) -> list[str]:
+    """A page's lines, without the spaces extraction may put around them."""
+    return [line.strip() for line in text.splitlines()]
+
+
 def lines(pdf: bytes) -> list[str]:
     """Every line of text in the document, page after page."""
-    return [line.strip() for text in pages(pdf) for line in text.splitlines()]
+    return [line for text in pages(pdf) for line in page_lines(text)]
 
 
 def definitions() -> list[str]:

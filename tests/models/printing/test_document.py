@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from models.definitions.loader import shipped_definitions
-from models.definitions.summary import WITHHELD
+from models.definitions.summary import WITHHELD, answered_fields
 from models.printing.document import (
     EMPLOYER_DRAFT,
     PrintDocument,
@@ -104,6 +104,9 @@ def test_the_employer_types_withhold_the_diagnosis_when_the_patient_says_no(
     assert WITHHELD == "På patientens begäran uppges inte diagnos"
     texts = " ".join(line.text for s in doc.sections for line in s.lines)
     assert "F43.8A" not in texts and "M54.5" not in texts
+    # Without asking for it, a summary lists only what is answered.
+    plain = answered_fields(shipped_definitions()[type_code], _withholding(type_code))
+    assert WITHHELD not in [answered.text for answered in plain]
 
 
 def test_the_diagnosis_prints_when_the_patient_shares_it_and_nothing_when_not_yet_asked() -> None:
