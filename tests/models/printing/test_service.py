@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -236,3 +237,17 @@ def test_the_signing_date_is_the_swedish_date(
     certificate_id = certificate(store, "fk7804", CertificateStatus.SIGNED, created=late)
     found = lines(printer.pdf_for(doctor, certificate_id).pdf)
     assert found[found.index("Datum") + 1] == "2026-11-27"
+
+
+def test_prints_from_worker_threads_each_get_their_pdf_and_their_log_entry(
+    printer: PrintService, store: Store, doctor: UserContext
+) -> None:
+    ids = [certificate(store, code, CertificateStatus.SIGNED) for code in ("fk7804", "luse")]
+    wanted = [ids[0], ids[1], ids[0], ids[1]]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda i: printer.pdf_for(doctor, i), wanted))
+    for certificate_id, result in zip(wanted, results, strict=True):
+        assert f"Intygsid: {certificate_id}" in lines(result.pdf)
+    patient = patient_id(store, TOLVAN)
+    for certificate_id in ids:
+        assert pdl(store, patient, certificate_id) == [("Utskrift", "Intyg utskrivet")] * 2
