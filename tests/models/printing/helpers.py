@@ -7,7 +7,6 @@ import io
 
 from pypdf import PdfReader
 
-from models.definitions.loader import shipped_definitions
 from models.printing.document import Signature
 from tests.models.definitions.types import samples
 
@@ -56,7 +55,3 @@ def page_lines(text: str) -> list[str]:
 def lines(pdf: bytes) -> list[str]:
     """Every line of text in the document, page after page."""
     return [line for text in pages(pdf) for line in page_lines(text)]
-
-
-def definitions() -> list[str]:
-    return sorted(shipped_definitions())

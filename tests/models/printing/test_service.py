@@ -47,6 +47,11 @@ def printer(store: Store, clock: FixedClock, bus: ChangeBus) -> PrintService:
     return PrintService(store, clock, DEFINITIONS, SigningService(store, clock, DEFINITIONS, bus))
 
 
+@pytest.fixture
+def login(directory: StaffDirectory) -> Callable[[str, str], UserContext]:
+    return directory.login
+
+
 def certificate(store: Store, type_code: str, status: CertificateStatus, **kwargs: Any) -> str:
     content = kwargs.pop("content", None) or SAMPLES[type_code]()
     signed = status in (CertificateStatus.SIGNED, CertificateStatus.REVOKED)
@@ -86,7 +91,7 @@ def test_a_signed_certificate_of_every_type_prints_with_its_signature(
     sent_to = None if definition.print_only else definition.recipient.code
     certificate_id = certificate(store, type_code, CertificateStatus.SIGNED, sent_to=sent_to)
     result = printer.pdf_for(doctor, certificate_id)
-    texts = assert_every_page_names_the_patient_by_number_only(result.pdf, certificate_id)
+    assert_every_page_names_the_patient_by_number_only(result.pdf, certificate_id)
     found = lines(result.pdf)
     everything = " ".join(found)
     assert everything.startswith(f"{definition.name} {definition.form} ")
@@ -98,7 +103,6 @@ def test_a_signed_certificate_of_every_type_prints_with_its_signature(
     assert (sent_line in found) == (sent_to is not None)
     seen = "Du kan se intyget genom att logga in på 1177.se" in found
     assert seen == (sent_to is not None and definition.mina_intyg)
-    assert len(texts) >= 1
     assert result.warning is None
     assert result.file_name.endswith(f"_{TOLVAN_ID}_2026-11-27.pdf")
     patient = patient_id(store, TOLVAN)
@@ -222,11 +226,6 @@ def test_a_certificate_changed_after_signing_prints_what_was_signed_with_a_warni
     assert "Ändrat med SQL" not in found
     assert "F32.1 Medelsvår depressiv episod" in found
     assert result.warning == TAMPER_WARNING
-
-
-@pytest.fixture
-def login(directory: StaffDirectory) -> Callable[[str, str], UserContext]:
-    return directory.login
 
 
 def test_the_signing_date_is_the_swedish_date(
