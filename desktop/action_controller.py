@@ -13,13 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
+from desktop.tasks import run_task
 from models.definitions.progress import missing_items
 from models.errors import IntygsstudioError
 from models.events import CertificateChanged
 from models.staff import UserContext
+
+if TYPE_CHECKING:
+    from models.printing import PrintResult
 from models.store.schema import CertificateStatus
 from models.workflow.actions import Action, ActionState
 from models.workflow.drafts import DraftConflictError
@@ -28,6 +32,7 @@ from models.workflow.rows import CertificateRow
 from models.workflow.signing import IncompleteDraftError
 from models.workflow.siths import TRAINING_PIN, SithsCard
 from widgets.editor.form_editor import FormEditor
+from widgets.print_viewer import PrintViewer
 from widgets.revoke_dialog import RevokeDialog
 from widgets.signing_dialog import SigningDialog
 
@@ -46,6 +51,7 @@ class ActionController(QObject):
     """Keeps the open certificate's action bar and status lines current, and runs actions."""
 
     acted = Signal(object, str)  # Action, certificate id: after an action succeeded
+    printed = Signal(object)  # the print viewer, once it shows the PDF
 
     def __init__(
         self,
@@ -59,6 +65,7 @@ class ActionController(QObject):
         self._window = window
         self._user = user
         self._lifecycle = services.lifecycle
+        self._printing = services.printing
         self._clock = services.clock
         self._editor_controller = editor
         self._open = open_certificate
@@ -120,6 +127,7 @@ class ActionController(QObject):
         handler: dict[Action, Callable[[FormEditor, str, ActionState], None]] = {
             Action.SIGN: self._sign,
             Action.SEND: self._send,
+            Action.PRINT: self._print,
             Action.REVOKE: self._revoke,
             Action.REPLACE: self._derive,
             Action.RENEW: self._derive,
@@ -182,6 +190,8 @@ class ActionController(QObject):
                 return
             if result.notice:
                 opened.message_bar.show_error(result.notice)
+                if result.print_for_police and self._offer_print(result.notice):
+                    self.trigger(Action.PRINT)
             elif result.sent_to:
                 opened.message_bar.show_info(
                     self.tr("Intyget är signerat och skickat till {to}.").format(to=result.sent_to)
@@ -191,6 +201,38 @@ class ActionController(QObject):
 
         dialog.accepted.connect(signed)
         dialog.open()
+
+    def _print(self, editor: FormEditor, certificate_id: str, state: ActionState) -> None:
+        """Skriv ut: the PDF is made on a worker thread; the viewer opens when it is ready."""
+        button = editor.action_bar.buttons.get(Action.PRINT)
+        if button is not None:
+            button.setEnabled(False)  # one printout at a time
+        editor.message_bar.show_info(self.tr("Utskriften förbereds…"))
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        title = f"{editor.definition.name} – {self.tr('utskrift')}"
+
+        def finish() -> None:
+            QApplication.restoreOverrideCursor()
+            if self.editor is editor:
+                editor.message_bar.clear()
+                if button is not None:
+                    button.setEnabled(True)
+
+        def ready(result: PrintResult) -> None:
+            finish()
+            viewer = PrintViewer(result.pdf, title, result.warning, parent=self._window)
+            self.dialog = viewer
+            viewer.open()
+            self.printed.emit(viewer)
+
+        def failed(error: BaseException) -> None:
+            finish()
+            if not isinstance(error, IntygsstudioError):
+                raise error  # a bug: the error handler shows the crash dialog
+            if self.editor is editor:
+                editor.message_bar.show_error(error.message)
+
+        run_task(lambda: self._printing.pdf_for(self._user, certificate_id), ready, failed)
 
     def _send(self, editor: FormEditor, certificate_id: str, state: ActionState) -> None:
         question = state.notice or self.tr("Vill du skicka intyget?")
@@ -315,6 +357,12 @@ class ActionController(QObject):
         if not chosen or name not in names:
             return None
         return candidates[names.index(name)].hsa_id
+
+    def _offer_print(self, notice: str) -> bool:
+        answer = QMessageBox.question(
+            self._window, self.tr("Skriv ut"), f"{notice}\n\n" + self.tr("Vill du skriva ut nu?")
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _after(self, action: Action, certificate_id: str) -> None:
         """Open the certificate again: its status, layout and actions have changed."""

@@ -23,6 +23,7 @@ from models.definitions.loader import shipped_definitions
 from models.errors import IntygsstudioError, LoginError
 from models.events import ChangeBus
 from models.patients import PatientInfo, PatientService
+from models.printing import PrintService
 from models.qt.bridge import ChangeBridge
 from models.reference.diagnoses import icd10se
 from models.reference.preload import start_preload
@@ -181,6 +182,12 @@ def _run(options: Options, settings: Settings, started: float, cleanup: ExitStac
         bridge=ChangeBridge(services.bus, app),
         clock=clock,
         sick_leave=SickLeaveHistory(services.opened.store),
+        printing=PrintService(
+            services.opened.store,
+            clock,
+            services.certificates.definitions,
+            services.lifecycle.signing,
+        ),
     )
     window = MainWindow(user, window_services, settings.paths, services.opened.store.description)
     if patient is not None:

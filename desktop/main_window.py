@@ -32,6 +32,7 @@ from desktop.lock_sweeper import LockSweeper
 from desktop.settings import Paths
 from models.clock import Clock
 from models.patients import PatientInfo, PatientService
+from models.printing import PrintService
 from models.qt.bridge import ChangeBridge
 from models.qt.certificate_table_model import CertificateTableModel
 from models.staff import UserContext
@@ -55,6 +56,7 @@ class WindowServices:
     bridge: ChangeBridge
     clock: Clock
     sick_leave: SickLeaveHistory
+    printing: PrintService
 
 
 class MainWindow(QMainWindow):

@@ -19,6 +19,7 @@ from models.clock import SWEDISH_TIME, FixedClock
 from models.definitions.loader import shipped_definitions
 from models.events import ChangeBus
 from models.patients import PatientService
+from models.printing import PrintService
 from models.qt.bridge import ChangeBridge
 from models.staff import StaffDirectory
 from models.store import open_store
@@ -56,13 +57,15 @@ def main() -> int:
         user = directory.login(SMOKE_USER, SMOKE_UNIT)
         bus = ChangeBus()
         certificates = CertificateService(store, clock, shipped_definitions(), bus)
+        flow = lifecycle(store, clock, certificates.definitions, bus)
         services = WindowServices(
             patients,
             certificates,
-            lifecycle(store, clock, certificates.definitions, bus),
+            flow,
             ChangeBridge(bus),
             clock,
             SickLeaveHistory(store),
+            PrintService(store, clock, certificates.definitions, flow.signing),
         )
         window = MainWindow(user, services, Paths.under(Path(home)), store.description)
         window.show()

@@ -152,18 +152,21 @@ def main_window_for(
     """Opens the real main window for a logged-in user on the test database."""
     from desktop.main_window import MainWindow, WindowServices
     from desktop.settings import Paths
+    from models.printing import PrintService
     from models.qt.bridge import ChangeBridge
     from models.workflow.fmb_warning import SickLeaveHistory
     from models.workflow.lifecycle import lifecycle
 
     def make(user: UserContext) -> MainWindow:
+        flow = lifecycle(store, clock, certificates.definitions, bus, diagnosis_exists=_icd_exists)
         services = WindowServices(
             patients,
             certificates,
-            lifecycle(store, clock, certificates.definitions, bus, diagnosis_exists=_icd_exists),
+            flow,
             ChangeBridge(bus),
             clock,
             SickLeaveHistory(store),
+            PrintService(store, clock, certificates.definitions, flow.signing),
         )
         window = MainWindow(user, services, Paths.under(tmp_path), store.description)
         qtbot.addWidget(window)

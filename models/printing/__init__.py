@@ -7,6 +7,8 @@ PDL entry of the print. No Qt; callable from a worker thread.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from models.printing.document import (
     PrintDocument,
     PrintLine,
@@ -14,8 +16,20 @@ from models.printing.document import (
     Signature,
     build_document,
 )
-from models.printing.render import render_certificate_pdf
 from models.printing.service import PrintResult, PrintService
+
+if TYPE_CHECKING:
+    from models.printing.render import render_certificate_pdf
+
+
+def __getattr__(name: str) -> Any:
+    """``render_certificate_pdf`` loads reportlab: only when someone asks for it."""
+    if name == "render_certificate_pdf":
+        from models.printing.render import render_certificate_pdf
+
+        return render_certificate_pdf
+    raise AttributeError(name)
+
 
 __all__ = [
     "PrintDocument",

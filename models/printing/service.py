@@ -20,7 +20,6 @@ from models.clock import SWEDISH_TIME, Clock
 from models.definitions.schema import Definition
 from models.errors import NotFoundError
 from models.printing.document import PrintDocument, Signature, build_document
-from models.printing.render import render_certificate_pdf
 from models.reference.hsa import befattning_text
 from models.staff import UserContext
 from models.store.engine import Store
@@ -162,6 +161,9 @@ class PrintService:
     def pdf_for(self, user: UserContext, certificate_id: str) -> PrintResult:
         """Print: the PDF, after the print rule (a revoked certificate is refused with its typed
         error), and the PDL entry "Utskrift" — written only once the PDF exists."""
+        # reportlab is read with the first printout, not at start-up (about 0.17 s).
+        from models.printing.render import render_certificate_pdf
+
         document, tampered = self._read(user, certificate_id, printing=True)
         pdf = render_certificate_pdf(document)
         notice = self._signing.record_print(user, certificate_id)

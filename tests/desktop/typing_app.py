@@ -23,6 +23,7 @@ from models.clock import SWEDISH_TIME, FixedClock
 from models.definitions.loader import shipped_definitions
 from models.events import ChangeBus
 from models.patients import PatientService
+from models.printing import PrintService
 from models.qt.bridge import ChangeBridge
 from models.staff import StaffDirectory
 from models.store import open_store
@@ -47,13 +48,15 @@ def main() -> int:
     bus = ChangeBus()
     definitions = shipped_definitions()
     certificates = CertificateService(store, clock, definitions, bus)
+    flow = lifecycle(store, clock, definitions, bus)
     services = WindowServices(
         PatientService(store, clock),
         certificates,
-        lifecycle(store, clock, definitions, bus),
+        flow,
         ChangeBridge(bus),
         clock,
         SickLeaveHistory(store),
+        PrintService(store, clock, definitions, flow.signing),
     )
     window = MainWindow(user, services, Paths.under(Path(database).parent), "test")
     window.show()

@@ -44,8 +44,8 @@ from widgets.message_bar import MessageBar
 
 Validator = Callable[[dict[str, Any]], list[Finding]]
 PlaceRole = Qt.ItemDataRole.UserRole + 1
-#: Printing comes with its own issue; until then the editor offers no print button.
-HIDDEN_ACTIONS = frozenset({Action.PRINT})
+#: Actions the editor's bar never shows (none at present; the bar shows what the rules allow).
+HIDDEN_ACTIONS: frozenset[Action] = frozenset()
 #: Where a user types; a field's input errors wait while the user is in one of these.
 TEXT_ENTRIES = (QLineEdit, QPlainTextEdit, QAbstractSpinBox)
 
