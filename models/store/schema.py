@@ -7,6 +7,7 @@ from models.store.certificates import Certificate, CertificateEvent, Certificate
 from models.store.deliveries import Delivery
 from models.store.organisation import CareProvider, CareUnit, Staff, staff_units
 from models.store.patients import Patient
+from models.store.questions import Direction, Question, QuestionStatus, Subject
 
 __all__ = [
     "AuditEntry",
@@ -17,8 +18,12 @@ __all__ = [
     "CertificateEvent",
     "CertificateStatus",
     "Delivery",
+    "Direction",
     "Patient",
     "PatientIdKind",
+    "Question",
+    "QuestionStatus",
     "Staff",
+    "Subject",
     "staff_units",
 ]
