@@ -14,12 +14,14 @@ from typing import Literal
 
 log = logging.getLogger(__name__)
 
-ChangeKind = Literal["created", "updated", "deleted", "status"]
+#: "questions": a question, answer or handled mark on the certificate changed (the questions
+#: panel, the list "Fråga/svar via Webcert" and the FK console refresh).
+ChangeKind = Literal["created", "updated", "deleted", "status", "questions"]
 
 
 @dataclass(frozen=True)
 class CertificateChanged:
-    """A certificate was created, saved, deleted or changed status."""
+    """A certificate was created, saved, deleted or changed status, or its questions changed."""
 
     certificate_id: str
     patient_id: int

@@ -41,6 +41,7 @@ RELATION_EVENT = {
 _WHAT = {
     Relation.REPLACE: "Ersättande utkast",
     Relation.RENEW: "Förnyat utkast",
+    Relation.COMPLEMENT: "Kompletteringsutkast",
     Relation.COPY: "Kopia av låst utkast",
     Relation.CREATE_FROM: "Utkast skapat från intyg",
 }
@@ -157,7 +158,7 @@ class DerivedDraftService(WorkflowService):
                 existing = state.continues
             else:
                 existing = None
-                child = self._new_draft(session, user, parent, relation)
+                child = self.new_draft(session, user, parent, relation)
                 if relation is Relation.RENEW and facts.own_unit:
                     self._questions.close_complement_requests(session, parent.id, user.actor)
                 change = changed(child, "created")
@@ -166,9 +167,11 @@ class DerivedDraftService(WorkflowService):
         self._publish(change)
         return DerivedDraft(fetch_row(self._store, self._definitions, child.id), True, info)
 
-    def _new_draft(
+    def new_draft(
         self, session: Session, user: UserContext, parent: Certificate, relation: Relation
     ) -> Certificate:
+        """The derived draft, its event and PDL entries, in the caller's transaction (the
+        caller has checked the rules; Komplettera uses it too)."""
         source = self._definitions[parent.type_code]
         code = (
             CREATE_FROM[parent.type_code] if relation is Relation.CREATE_FROM else parent.type_code

@@ -93,6 +93,10 @@ def _new_certificate(user: UserContext, facts: Facts, code: str) -> Refusal | No
     )
 
 
+#: The patient and unit rules for a new draft of a type (Komplettera makes one too).
+new_certificate_refusal = _new_certificate
+
+
 def _sign(user: UserContext, facts: Facts, definition: Definition) -> ActionState:
     refusal = (
         _staff(user)
