@@ -71,3 +71,49 @@ def make_certificate(
             seal_certificate(certificate, person_id)
         session.add(certificate)
     return certificate_id
+
+
+def make_question(
+    store: Store,
+    certificate_id: str,
+    *,
+    subject: str = "KONTKT",
+    direction: str = "FK",
+    sent: dt.datetime,
+    text: str = "Ring oss.",
+    status: str | None = None,
+    last_date_to_reply: dt.date | None = None,
+    **columns: Any,
+) -> str:
+    """Insert a question on a certificate as if received (or asked) earlier; returns its id.
+
+    The certificate's unit, patient, signer and type are copied as the services do.
+    """
+    from models.store.schema import Question
+
+    question_id = str(uuid.uuid4())
+    if status is None:
+        status = "PENDING_INTERNAL_ACTION" if direction == "FK" else "PENDING_EXTERNAL_ACTION"
+    with store.transaction() as session:
+        certificate = session.get(Certificate, certificate_id)
+        assert certificate is not None
+        session.add(
+            Question(
+                id=question_id,
+                certificate_id=certificate_id,
+                unit_id=certificate.unit_id,
+                patient_id=certificate.patient_id,
+                responsible_id=certificate.signing_responsible_id,
+                type_code=certificate.type_code,
+                direction=direction,
+                subject=subject,
+                text=text,
+                author="Försäkringskassan" if direction == "FK" else "Karin Berg",
+                sent_at=sent,
+                last_date_to_reply=last_date_to_reply,
+                status=status,
+                last_activity_at=sent,
+                **columns,
+            )
+        )
+    return question_id

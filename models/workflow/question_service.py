@@ -251,7 +251,9 @@ class QuestionService(WorkflowService):
                 question.handled_at = question.handled_by = question.handled_by_id = None
                 note = f"Markerad som ohanterad: {label}"
             self._event(session, certificate, handled_event(question), user, note)
-            self._log(session, user, AuditAction.SKRIVA, certificate, f"Fråga {note.lower()}")
+            self._log(
+                session, user, AuditAction.SKRIVA, certificate, f"Fråga {note[0].lower()}{note[1:]}"
+            )
             change = changed(certificate, "questions")
         self._publish(change)
 
