@@ -105,7 +105,7 @@ def test_a_doctor_signs_and_sends_a_sick_leave_certificate(
     assert "Intyget är signerat" in signed.status_lines.text()
     assert not signed.fields["25"].input.isEnabled()  # the answers are shown, not editable
     labels = signed.action_bar.labels()
-    assert labels[:2] == ["Skicka till Försäkringskassan", "Förnya"]
+    assert labels[:3] == ["Skicka till Försäkringskassan", "Skriv ut", "Förnya"]
     assert "Radera utkast" not in labels and "Signera intyget" not in labels
 
     seen = _answer_next_box("samtyck", QMessageBox.StandardButton.Yes)
@@ -207,7 +207,7 @@ def test_a_draft_locks_after_fourteen_days_and_is_copied(
     locked = open_in_editor(window, draft)
     assert locked.read_only
     assert locked.status_lines.text().startswith("Utkastet är låst.")
-    assert set(locked.action_bar.labels()) == {"Kopiera", "Makulera"}
+    assert set(locked.action_bar.labels()) == {"Skriv ut", "Kopiera", "Makulera"}
 
     seen = _answer_next_box("", QMessageBox.StandardButton.Yes)
     _press(qtbot, locked, Action.COPY)
@@ -327,7 +327,9 @@ def test_a_db_with_reason_for_a_police_report_is_not_sent(
     window = main_window_for(doctor)
     type_patient(qtbot, window, GRETA)
     content = {**samples.db_uncertain(), "7": True}
+    offered = _answer_next_box("", QMessageBox.StandardButton.No)  # print later
     _sign(qtbot, window, open_in_editor(window, new_draft(window, doctor, "db", content)))
+    assert offered and offered[0].endswith("Vill du skriva ut nu?")
     signed = _current(window)
     assert "Polismyndigheten" in signed.message_bar.text
     assert "skickat" not in signed.status_lines.text()
