@@ -29,6 +29,7 @@ from desktop.action_controller import ActionController
 from desktop.editor_controller import EditorController
 from desktop.journal_controller import JournalController
 from desktop.lock_sweeper import LockSweeper
+from desktop.question_controller import QuestionController
 from desktop.settings import Paths
 from models.clock import Clock
 from models.patients import PatientInfo, PatientService
@@ -119,6 +120,10 @@ class MainWindow(QMainWindow):
             self, user, services, self.editor_controller, self.controller.open_certificate
         )
         self.controller.opened_in_editor.connect(self.action_controller.attach)
+        self.question_controller = QuestionController(
+            self, user, services, self.controller.open_certificate
+        )
+        self.controller.opened_in_editor.connect(self.question_controller.attach)
         self.lock_sweeper = LockSweeper(services.lifecycle.locking, services.clock, self)
         self.lock_sweeper.sweep()  # before anything is listed: drafts past 14 days are locked
 

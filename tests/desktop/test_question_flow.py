@@ -1,0 +1,131 @@
+"""Questions with Försäkringskassan through the window: the panel beside a sent certificate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.main_window import MainWindow
+from models.staff import UserContext
+from models.workflow.actions import Action
+from models.workflow.complement import CannotComplementReason
+from models.workflow.question_rules import QuestionAction
+from tests.desktop.drivers import new_draft, open_in_editor, tick, type_patient
+from tests.desktop.test_lifecycle_flow import _answer_next_box, _current, _press, _sign
+from tests.models.definitions.types import samples
+from widgets.cannot_complement_dialog import CannotComplementDialog
+from widgets.question_panel import QuestionPanelWidget
+
+CASEWORKER = "Handläggare Eva"
+
+
+def _sent_fk7804(qtbot: QtBot, window: MainWindow, doctor: UserContext) -> str:
+    _sign(
+        qtbot, window, open_in_editor(window, new_draft(window, doctor, "fk7804", samples.fk7804()))
+    )
+    _answer_next_box("", QMessageBox.StandardButton.Yes)
+    _press(qtbot, _current(window), Action.SEND)
+    certificate_id = window.action_controller.certificate_id
+    assert certificate_id is not None
+    return certificate_id
+
+
+def _panel(window: MainWindow) -> QuestionPanelWidget:
+    panel = window.question_controller.panel
+    assert panel is not None
+    return panel
+
+
+def test_a_complement_request_is_answered_with_a_new_certificate(
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> None:
+    window = main_window_for(doctor)
+    type_patient(qtbot, window, "19121212-1212")
+    certificate = _sent_fk7804(qtbot, window, doctor)
+    assert _panel(window).panel.inactive_reason is None  # sent: questions can be asked
+    window.services.lifecycle.fk.send_question(
+        CASEWORKER,
+        certificate,
+        "KOMPLT",
+        "Beskriv funktionsnedsättningen närmare.",
+        last_date_to_reply=dt.date(2026, 12, 11),
+        fields=[("35", "Hur påverkas koncentrationen?")],
+    )
+    editor = open_in_editor(window, certificate)
+    panel = _panel(window)
+    assert panel.isVisible()  # opened: something is unhandled
+    assert "Försäkringskassan har begärt komplettering" in editor.status_lines.text()
+    assert panel.tabs.tabText(0) == "Kompletteringsbegäran (1)"
+    (card,) = panel.cards.values()
+    assert card.card.last_date_to_reply == dt.date(2026, 12, 11)
+    assert [link.field_id for link in card.card.field_links] == ["35"]
+    bar = editor.scroll_area.verticalScrollBar()
+    bar.setValue(0)
+    panel.field.emit("35")  # the link brings the field into view
+    field = editor.fields["35"]
+    top = field.mapTo(editor.scroll_area.widget(), field.rect().topLeft()).y()
+    assert bar.value() > 0 and bar.value() <= top <= bar.value() + bar.pageStep()
+
+    qtbot.mouseClick(card.buttons[QuestionAction.COMPLEMENT], Qt.MouseButton.LeftButton)
+    draft = _current(window)
+    assert not draft.read_only
+    assert draft.content()["35"] == samples.fk7804()["35"]  # everything copied
+    _sign(qtbot, window, draft)
+    signed = _current(window)
+    assert "Försäkringskassan" in signed.message_bar.text  # sent on signing
+    parent = open_in_editor(window, certificate)
+    assert "kompletterats" in parent.status_lines.text()
+    assert _panel(window).panel.unhandled == 0
+
+
+def test_cannot_complement_with_a_message(
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> None:
+    window = main_window_for(doctor)
+    type_patient(qtbot, window, "19121212-1212")
+    certificate = _sent_fk7804(qtbot, window, doctor)
+    window.services.lifecycle.fk.send_question(
+        CASEWORKER, certificate, "KOMPLT", "Komplettera.", fields=[("17", "Mer om aktiviteter.")]
+    )
+    open_in_editor(window, certificate)
+    (card,) = _panel(window).cards.values()
+    qtbot.mouseClick(card.buttons[QuestionAction.CANNOT_COMPLEMENT], Qt.MouseButton.LeftButton)
+    dialog = window.question_controller.dialog
+    assert isinstance(dialog, CannotComplementDialog)
+    tick(qtbot, dialog.options[CannotComplementReason.NO_RESPONSIBLE])  # a message, no draft
+    qtbot.keyClicks(dialog.text, "Patienten har flyttat.")
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    panel = _panel(window)
+    assert panel.panel.unhandled == 0
+    (done,) = panel.cards.values()
+    assert done.card.handled
+
+
+def test_the_care_side_asks_and_fk_answers(
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> None:
+    window = main_window_for(doctor)
+    type_patient(qtbot, window, "19121212-1212")
+    certificate = _sent_fk7804(qtbot, window, doctor)
+    open_in_editor(window, certificate)
+    panel = _panel(window)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    assert panel.subject.itemText(0) == "Välj typ av fråga"
+    panel.subject.setCurrentIndex(panel.subject.findData("KONTKT"))
+    qtbot.keyClicks(panel.new_text, "Ring mig om planeringen.")
+    qtbot.mouseClick(panel.new_send, Qt.MouseButton.LeftButton)
+    panel = _panel(window)
+    (asked,) = panel.cards.values()
+    assert asked.card.text == "Ring mig om planeringen." and not asked.card.from_fk
+
+    window.services.lifecycle.fk.answer(CASEWORKER, asked.card.id, "Vi ringer på fredag.")
+    qtbot.waitUntil(lambda: next(iter(_panel(window).cards.values())).card.answer is not None)
+    answered = next(iter(_panel(window).cards.values()))
+    assert answered.card.answer is not None and answered.card.answer.title.startswith("Re: ")
+    box = answered.buttons[QuestionAction.HANDLE]
+    tick(qtbot, box)
+    assert next(iter(_panel(window).cards.values())).card.handled
