@@ -1,46 +1,93 @@
-"""The dock "Mitt/Vårt/Patientens arbete": the lists "Att skicka" and "Fråga/svar via Webcert"."""
+"""The dock "Mitt/Vårt/Patientens arbete": the lists "Att skicka" and "Fråga/svar via Webcert".
+
+The badge: the number of unhandled rows of "Fråga/svar via Webcert" in the chosen scope (the
+filters do not change it) is shown in the dock's window title, "Mitt/Vårt/Patientens arbete –
+3 ej hanterade", which is also the text of the dock's tab when it is tabified, and in the
+title of the list's group box, "Fråga/svar via Webcert (3)". With no unhandled rows both read
+as plain titles.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QComboBox,
     QDockWidget,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
     QRadioButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from models.qt.certificate_table_model import RowRole
+from models.qt.question_list_model import (
+    COL_KIND,
+    COL_LATEST,
+    COL_NAME,
+    COL_PNR,
+    COL_REPLY_BY,
+    COL_RESPONSIBLE,
+    COL_TYPE,
+    QuestionListModel,
+    QuestionRowRole,
+)
 from models.qt.work_list_model import WorkListModel
+from models.workflow.question_list import Measure, QuestionFilters, QuestionRow, Sender
 from models.workflow.rows import CertificateRow, Scope
 
 #: Fetches a page of "Att skicka" for a scope: (scope, offset, limit) -> rows.
 WorkFetcher = Callable[[Scope, int, int], list[CertificateRow]]
+#: Fetches a page of "Fråga/svar via Webcert": (scope, filters, offset, limit) -> rows.
+QuestionFetcher = Callable[[Scope, QuestionFilters, int, int], list[QuestionRow]]
+#: The badge: unhandled rows of "Fråga/svar via Webcert" in a scope.
+QuestionCounter = Callable[[Scope], int]
 
 SCOPES: tuple[tuple[Scope, str], ...] = (
     ("mine", "Mitt arbete"),
     ("unit", "Vårt arbete"),
     ("patient", "Patientens arbete"),
 )
+DOCK_TITLE = "Mitt/Vårt/Patientens arbete"
+QUESTIONS_TITLE = "Fråga/svar via Webcert"
+DATE_FORMAT = "%Y-%m-%d"
+
+
+def _parse_date(text: str) -> dt.date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return dt.datetime.strptime(text, DATE_FORMAT).date()  # noqa: DTZ007 - a date only
+    except ValueError:
+        return None
 
 
 class WorkDock(QDockWidget):
     """Scope switch plus the work lists; double-click asks to open the row's certificate."""
 
     openRequested = Signal(object)  # noqa: N815 - Qt naming; CertificateRow
+    questionOpenRequested = Signal(object)  # noqa: N815 - Qt naming; QuestionRow
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Mitt/Vårt/Patientens arbete"), parent)
+        super().__init__(self.tr(DOCK_TITLE), parent)
         self.setObjectName("workDock")
         self._fetch: WorkFetcher | None = None
+        self._fetch_questions: QuestionFetcher | None = None
+        self._count_questions: QuestionCounter | None = None
+        self._unhandled = 0
         body = QWidget()
         self.scope_group = QButtonGroup(self)
         scopes = QHBoxLayout()
@@ -59,29 +106,205 @@ class WorkDock(QDockWidget):
             self.to_send.setColumnWidth(column, width)
         self.to_send.doubleClicked.connect(self._open)
         self.to_send.activated.connect(self._open)
-        # Filled by the questions panel (Fråga/svar via Webcert).
+
+        self.to_send_box = QGroupBox(self.tr("Att skicka"))
+        to_send_layout = QVBoxLayout(self.to_send_box)
+        to_send_layout.setContentsMargins(4, 4, 4, 4)
+        to_send_layout.addWidget(self.to_send)
+
+        self.questions_box = QGroupBox(self.tr(QUESTIONS_TITLE))
+        questions_layout = QVBoxLayout(self.questions_box)
+        questions_layout.setContentsMargins(4, 4, 4, 4)
+        questions_layout.setSpacing(3)
+        questions_layout.addWidget(self._build_filters())
+        self.questions_model = QuestionListModel(self)
         self.questions = self._table()
-        placeholder = QStandardItemModel(0, 5, self.questions)
-        placeholder.setHorizontalHeaderLabels(
-            [self.tr(h) for h in ("Patient", "Intyg", "Ämne", "Åtgärd", "Svara senast")]
-        )
-        self.questions.setModel(placeholder)
+        self.questions.setModel(self.questions_model)
+        self.questions.setWordWrap(False)
+        self.questions.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.questions.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in (
+            (COL_PNR, 130),
+            (COL_NAME, 150),
+            (COL_KIND, 140),
+            (COL_TYPE, 200),
+            (COL_RESPONSIBLE, 130),
+            (COL_LATEST, 120),
+            (COL_REPLY_BY, 90),
+        ):
+            self.questions.setColumnWidth(column, width)
+        # activated: double-click, and Enter/Return on the current row.
+        self.questions.activated.connect(self._open_question)
+        questions_layout.addWidget(self.questions, 1)
 
         lists = QHBoxLayout()
-        for title, view in (
-            (self.tr("Att skicka"), self.to_send),
-            (self.tr("Fråga/svar via Webcert"), self.questions),
-        ):
-            box = QGroupBox(title)
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(4, 4, 4, 4)
-            box_layout.addWidget(view)
-            lists.addWidget(box)
+        lists.addWidget(self.to_send_box, 2)
+        lists.addWidget(self.questions_box, 3)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 2, 6, 6)
         layout.addLayout(scopes)
         layout.addLayout(lists, 1)
         self.setWidget(body)
+
+    # Filters --------------------------------------------------------------------------------
+
+    def _build_filters(self) -> QWidget:
+        """A "Filter" toggle over the fields of Webcert's "Ej hanterade ärenden" (§4.6)."""
+        box = QWidget()
+        outer = QVBoxLayout(box)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        bar = QHBoxLayout()
+        self.filter_toggle = QToolButton()
+        self.filter_toggle.setObjectName("questionFilterToggle")
+        self.filter_toggle.setText(self.tr("Filter"))
+        self.filter_toggle.setCheckable(True)
+        self.filter_toggle.setAutoRaise(True)
+        self.filter_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.filter_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.filter_toggle.toggled.connect(self._toggle_filters)
+        bar.addWidget(self.filter_toggle)
+        bar.addStretch(1)
+        outer.addLayout(bar)
+
+        self.filter_panel = QWidget()
+        self.filter_panel.setObjectName("questionFilterPanel")
+        grid = QGridLayout(self.filter_panel)
+        grid.setContentsMargins(4, 0, 4, 2)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(3)
+
+        self.measure_combo = QComboBox()
+        for measure in Measure:
+            self.measure_combo.addItem(self.tr(measure.value), measure.value)
+        self.sender_combo = QComboBox()
+        for sender in Sender:
+            self.sender_combo.addItem(self.tr(sender.value), sender.value)
+        self.signer_combo = QComboBox()
+        self.signer_combo.addItem(self.tr("Visa alla"), None)
+        self.patient_edit = QLineEdit()
+        self.patient_edit.setPlaceholderText(self.tr("ÅÅÅÅMMDD-NNNN"))
+        self.patient_edit.setClearButtonEnabled(True)
+        self.date_from_edit = QLineEdit()
+        self.date_to_edit = QLineEdit()
+        for edit in (self.date_from_edit, self.date_to_edit):
+            edit.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD"))
+            edit.setClearButtonEnabled(True)
+            edit.setMaximumWidth(120)
+            edit.editingFinished.connect(self._date_edited)
+        self.clear_filters_button = QPushButton(self.tr("Rensa filter"))
+
+        fields: tuple[tuple[int, int, str, QWidget], ...] = (
+            (0, 0, "Åtgärd", self.measure_combo),
+            (0, 2, "Avsändare", self.sender_combo),
+            (0, 4, "Signerat av", self.signer_combo),
+            (1, 0, "Patient", self.patient_edit),
+            (1, 2, "Från", self.date_from_edit),
+            (1, 4, "Till", self.date_to_edit),
+        )
+        for row, column, label, widget in fields:
+            caption = QLabel(self.tr(label))
+            caption.setBuddy(widget)
+            grid.addWidget(caption, row, column)
+            grid.addWidget(widget, row, column + 1)
+        grid.addWidget(self.clear_filters_button, 1, 6)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        grid.setColumnStretch(5, 1)
+        self.filter_panel.setVisible(False)
+        outer.addWidget(self.filter_panel)
+
+        for combo in (self.measure_combo, self.sender_combo, self.signer_combo):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.patient_edit.textChanged.connect(self._patient_typed)
+        self.patient_edit.editingFinished.connect(self._patient_finished)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self._applied_person_id: str | None = None
+        return box
+
+    def _toggle_filters(self, shown: bool) -> None:
+        self.filter_panel.setVisible(shown)
+        self.filter_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+
+    def _patient_typed(self, text: str) -> None:
+        # Reload at once when the field is emptied or holds a whole personnummer; anything
+        # else waits for Enter or leaving the field.
+        digits = sum(c.isdigit() for c in text)
+        if digits in (0, 12):
+            self._patient_finished()
+
+    def _patient_finished(self) -> None:
+        person_id = self.patient_edit.text().strip() or None
+        if person_id != self._applied_person_id:
+            self._filters_changed()
+
+    def _date_edited(self) -> None:
+        for edit in (self.date_from_edit, self.date_to_edit):
+            text = edit.text().strip()
+            bad = bool(text) and _parse_date(text) is None
+            edit.setToolTip(self.tr("Ange datum som ÅÅÅÅ-MM-DD") if bad else "")
+            edit.setStyleSheet("QLineEdit { border: 1px solid #a4262c; }" if bad else "")
+        self._filters_changed()
+
+    def question_filters(self) -> QuestionFilters:
+        """The filters as the fields show them (a date that does not parse counts as none)."""
+        return QuestionFilters(
+            # Qt hands the enum back as a plain str; the query compares with ``is``.
+            measure=Measure(self.measure_combo.currentData() or Measure.ALL_UNHANDLED),
+            sender=Sender(self.sender_combo.currentData() or Sender.ALL),
+            signed_by=self.signer_combo.currentData(),
+            person_id=self.patient_edit.text().strip() or None,
+            date_from=_parse_date(self.date_from_edit.text()),
+            date_to=_parse_date(self.date_to_edit.text()),
+        )
+
+    def clear_filters(self) -> None:
+        """Back to "Alla ej hanterade" for everyone, and one reload."""
+        widgets = (
+            self.measure_combo,
+            self.sender_combo,
+            self.signer_combo,
+            self.patient_edit,
+            self.date_from_edit,
+            self.date_to_edit,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            for combo in (self.measure_combo, self.sender_combo, self.signer_combo):
+                combo.setCurrentIndex(0)
+            for edit in (self.patient_edit, self.date_from_edit, self.date_to_edit):
+                edit.clear()
+                edit.setStyleSheet("")
+                edit.setToolTip("")
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._filters_changed()
+
+    def _filters_changed(self) -> None:
+        filters = self.question_filters()
+        self._applied_person_id = filters.person_id
+        active = filters != QuestionFilters()
+        self.filter_toggle.setText(self.tr("Filter (aktiva)") if active else self.tr("Filter"))
+        self._reload_questions()
+
+    def _set_signers(self, signers: list[tuple[str, str]]) -> None:
+        current = self.signer_combo.currentData()
+        self.signer_combo.blockSignals(True)
+        try:
+            self.signer_combo.clear()
+            self.signer_combo.addItem(self.tr("Visa alla"), None)
+            for hsa_id, name in signers:
+                self.signer_combo.addItem(name, hsa_id)
+            found = self.signer_combo.findData(current) if current is not None else 0
+            self.signer_combo.setCurrentIndex(max(found, 0))
+        finally:
+            self.signer_combo.blockSignals(False)
+
+    # Lists ----------------------------------------------------------------------------------
 
     def _scope_toggled(self, _id: int, checked: bool) -> None:
         if checked:
@@ -110,21 +333,77 @@ class WorkDock(QDockWidget):
         self._fetch = fetch
         self.refresh()
 
+    def set_question_fetcher(
+        self,
+        fetch: QuestionFetcher,
+        count: QuestionCounter,
+        signers: list[tuple[str, str]],
+    ) -> None:
+        """Where "Fråga/svar via Webcert" comes from: ``fetch(scope, filters, offset, limit)``
+        for the pages, ``count(scope)`` for the badge (unhandled rows, filters not applied),
+        and the options of "Signerat av" as (hsa_id, name)."""
+        self._fetch_questions = fetch
+        self._count_questions = count
+        self._set_signers(signers)
+        self._reload_questions()
+
     def refresh(self) -> None:
-        """Load the first page of the current scope again."""
+        """Load the first page of both lists of the current scope again, and the badge."""
         fetch, scope = self._fetch, self.scope
         if fetch is None:
             self.to_send_model.set_source(None)
-            return
-        self.to_send_model.set_source(lambda offset, limit: fetch(scope, offset, limit))
+        else:
+            self.to_send_model.set_source(lambda offset, limit: fetch(scope, offset, limit))
+        self._reload_questions()
+
+    def _reload_questions(self) -> None:
+        fetch, scope, filters = self._fetch_questions, self.scope, self.question_filters()
+        if fetch is None:
+            self.questions_model.set_source(None)
+        else:
+            self.questions_model.set_source(
+                lambda offset, limit: fetch(scope, filters, offset, limit)
+            )
+        self._update_badge()
+
+    def _update_badge(self) -> None:
+        count = self._count_questions
+        self._unhandled = count(self.scope) if count is not None else 0
+        if self._unhandled > 0:
+            self.questions_box.setTitle(f"{self.tr(QUESTIONS_TITLE)} ({self._unhandled})")
+            self.setWindowTitle(
+                self.tr("%1 – %2 ej hanterade")
+                .replace("%1", self.tr(DOCK_TITLE))
+                .replace("%2", str(self._unhandled))
+            )
+        else:
+            self.questions_box.setTitle(self.tr(QUESTIONS_TITLE))
+            self.setWindowTitle(self.tr(DOCK_TITLE))
+
+    @property
+    def unhandled_questions(self) -> int:
+        """The badge's number (as last counted)."""
+        return self._unhandled
 
     def _open(self, index: QModelIndex) -> None:
         row = index.data(RowRole)
         if row is not None:
             self.openRequested.emit(row)
 
+    def _open_question(self, index: QModelIndex) -> None:
+        row = index.data(QuestionRowRole)
+        if row is not None:
+            self.questionOpenRequested.emit(row)
+
     def visible_rows(self) -> list[list[str]]:
         model = self.to_send_model
+        return [
+            [str(model.index(r, c).data() or "") for c in range(model.columnCount())]
+            for r in range(model.rowCount())
+        ]
+
+    def visible_question_rows(self) -> list[list[str]]:
+        model = self.questions_model
         return [
             [str(model.index(r, c).data() or "") for c in range(model.columnCount())]
             for r in range(model.rowCount())
