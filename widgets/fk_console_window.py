@@ -5,16 +5,15 @@ to care (a new question, a reminder, an answer). Everything goes through ``FkCon
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import html
 from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -24,33 +23,27 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from models.clock import SWEDISH_TIME, Clock
+from models.clock import Clock
 from models.definitions.summary import answered_fields
 from models.errors import IntygsstudioError
 from models.workflow.fk_console import FkCertificate, FkConsole, ReceivedCertificate
 from models.workflow.question_cards import QuestionCard
-from widgets.fk_message_form import FkQuestionForm, date_edit, to_date
+from widgets.fk_message_form import (
+    FkMessageList,
+    FkQuestionForm,
+    date_edit,
+    to_date,
+    when_text,
+)
 from widgets.message_bar import MessageBar
 
 CASEWORKER = "Handläggare Försäkringskassan"
 T = TypeVar("T")
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
-#: The tree's item kinds: a question (reminders and answers hang under it).
-QUESTION, REMINDER, ANSWER, FIELD = "question", "reminder", "answer", "field"
-
-
-def _when(moment: dt.datetime | None) -> str:
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(SWEDISH_TIME).strftime("%Y-%m-%d %H:%M")
 
 
 def _person(person_id: str) -> str:
@@ -92,8 +85,12 @@ class FkConsoleWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column, width in enumerate((105, 125, 150, 110)):
+            self.table.setColumnWidth(column, width)
         self.table.setAccessibleName(self.tr("Mottagna intyg"))
         self.heading = QLabel(self.tr("Välj ett intyg i listan."), self)
         self.heading.setWordWrap(True)
@@ -106,22 +103,7 @@ class FkConsoleWindow(QMainWindow):
         self.revocation.hide()
         self.content = QTextBrowser(self)
         self.content.setAccessibleName(self.tr("Intygets innehåll"))
-        self.messages = QTreeWidget(self)
-        self.messages.setHeaderLabels(
-            [
-                self.tr("Ämne"),
-                self.tr("Text"),
-                self.tr("Avsändare"),
-                self.tr("Skickad"),
-                self.tr("Svara senast"),
-                self.tr("Status"),
-            ]
-        )
-        self.messages.setAccessibleName(self.tr("Meddelanden"))
-        self.messages.setWordWrap(True)
-        self.messages.header().setStretchLastSection(False)
-        self.messages.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.messages.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.messages = FkMessageList(self)
         self.reply_text = QPlainTextEdit(self)
         self.reply_text.setPlaceholderText(self.tr("Text till påminnelsen eller svaret"))
         self.reply_text.setAccessibleName(self.tr("Text till påminnelsen eller svaret"))
@@ -138,7 +120,7 @@ class FkConsoleWindow(QMainWindow):
         self.form.send_button.clicked.connect(self.send_question)
         self.remind_button.clicked.connect(self.send_reminder)
         self.answer_button.clicked.connect(self.send_answer)
-        self.resize(1280, 820)
+        self.resize(1540, 860)
         self.refresh()
 
     def _lay_out(self) -> None:
@@ -166,13 +148,14 @@ class FkConsoleWindow(QMainWindow):
         messages_layout.addWidget(self.messages, 1)
         messages_layout.addWidget(self.reply_text)
         messages_layout.addLayout(reply)
-        lower = QSplitter(Qt.Orientation.Horizontal, self)
-        lower.addWidget(messages)
-        lower.addWidget(self.form)
+        upper = QSplitter(Qt.Orientation.Horizontal, self)
+        upper.addWidget(self.content)
+        upper.addWidget(messages)
+        upper.setSizes([400, 560])
         stack = QSplitter(Qt.Orientation.Vertical, self)
-        stack.addWidget(self.content)
-        stack.addWidget(lower)
-        stack.setSizes([300, 460])
+        stack.addWidget(upper)
+        stack.addWidget(self.form)
+        stack.setSizes([470, 330])
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.heading)
@@ -181,7 +164,7 @@ class FkConsoleWindow(QMainWindow):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([470, 810])
+        split.setSizes([600, 900])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.message_bar)
@@ -208,14 +191,15 @@ class FkConsoleWindow(QMainWindow):
                 _person(item.person_id),
                 item.patient_name,
                 item.type_name,
-                _when(item.received_at),
+                when_text(item.received_at),
                 status,
             ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(QUESTION_ROLE, item.certificate_id)
+                cell.setToolTip(item.revocation_notice or text)
                 if item.revocation_notice:
-                    cell.setToolTip(item.revocation_notice)
+                    cell.setForeground(QColor("#a4262c"))
                 self.table.setItem(row, column, cell)
         self.table.blockSignals(False)
         if chosen is not None and self.select(chosen):
@@ -269,9 +253,7 @@ class FkConsoleWindow(QMainWindow):
         self.form.set_definition(opened.definition, answered)
         self.form.reset(self._clock.today())
         self.reminder_deadline.setDate(self.form.deadline.date())
-        for card in opened.questions:
-            self.messages.addTopLevelItem(self._question_item(card))
-        self.messages.expandAll()
+        self.messages.show_cards(opened.questions)
         self._update_buttons()
 
     def _content_html(self, opened: FkCertificate) -> str:
@@ -280,7 +262,7 @@ class FkConsoleWindow(QMainWindow):
         parts = [
             f"<h3>{e(r.type_name)}</h3><p>"
             + e(self.tr("Utfärdat av {who}, {unit}. Mottaget {when}.")).format(
-                who=e(r.signed_by), unit=e(r.unit_name), when=e(_when(r.received_at))
+                who=e(r.signed_by), unit=e(r.unit_name), when=e(when_text(r.received_at))
             )
             + "</p>"
         ]
@@ -293,56 +275,12 @@ class FkConsoleWindow(QMainWindow):
             parts.append(f"<p><b>{e(answered.field_id)}. {e(answered.label)}</b><br>{text}</p>")
         return "".join(parts)
 
-    def _question_item(self, card: QuestionCard) -> QTreeWidgetItem:
-        if card.handled:
-            status = self.tr("Hanterad")
-        elif card.answered:
-            status = self.tr("Besvarad")
-        else:
-            status = self.tr("Ohanterad")
-        sender = self.tr("Försäkringskassan") if card.from_fk else self.tr("Vården")
-        deadline = card.last_date_to_reply.isoformat() if card.last_date_to_reply else ""
-        item = self._item(
-            QUESTION, card.id,
-            [card.subject_label, card.text, f"{sender}: {card.author}", _when(card.sent_at),
-             deadline, status],
-        )  # fmt: skip
-        for link in card.field_links:
-            item.addChild(self._item(FIELD, card.id, [self.tr("Fält %s") % link.field_id,
-                          f"{link.label}: {link.text}" if link.text else link.label]))  # fmt: skip
-        for reminder in card.reminders:
-            day = reminder.last_date_to_reply.isoformat() if reminder.last_date_to_reply else ""
-            item.addChild(self._item(REMINDER, reminder.id, [self.tr("Påminnelse"), reminder.text,
-                          reminder.author, _when(reminder.sent_at), day]))  # fmt: skip
-        if card.answer is not None:
-            item.addChild(self._item(ANSWER, card.id, [card.answer.title, card.answer.text,
-                          card.answer.author, _when(card.answer.at)]))  # fmt: skip
-        return item
-
-    def _item(self, kind: str, ident: str, texts: list[str]) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([" ".join(t.split()) for t in texts])
-        item.setData(0, QUESTION_ROLE, (kind, ident))
-        item.setToolTip(1, texts[1] if len(texts) > 1 else "")
-        return item
-
     def selected_card(self) -> QuestionCard | None:
         """The question selected in the messages (or the one a selected row belongs to)."""
-        items = self.messages.selectedItems()
-        if not items or self.current is None:
-            return None
-        item = items[0]
-        while (parent := item.parent()) is not None:
-            item = parent
-        _kind, ident = item.data(0, QUESTION_ROLE)
-        return next((c for c in self.current.questions if c.id == ident), None)
+        return self.messages.selected_card()
 
     def select_question(self, question_id: str) -> None:
-        for index in range(self.messages.topLevelItemCount()):
-            item = self.messages.topLevelItem(index)
-            if item is not None and item.data(0, QUESTION_ROLE) == (QUESTION, question_id):
-                self.messages.setCurrentItem(item)
-                return
-        raise KeyError(question_id)
+        self.messages.select_question(question_id)
 
     def _update_buttons(self) -> None:
         card = self.selected_card()

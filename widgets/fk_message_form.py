@@ -1,5 +1,6 @@
-"""The FK caseworker console's "Ny fråga" form: subject, text, "Svara senast" and, for a
-complement request (KOMPLT), the fields it concerns, each with what FK asks about it."""
+"""The FK caseworker console's messages: the list of a certificate's questions with their
+reminders, answers and named fields, and the "Ny fråga" form (subject, text, "Svara senast"
+and, for a complement request (KOMPLT), the fields it concerns, each with what FK asks)."""
 
 from __future__ import annotations
 
@@ -12,21 +13,40 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from models.clock import SWEDISH_TIME
 from models.definitions.schema import Definition
+from models.workflow.question_cards import QuestionCard
 
 KOMPLT = "KOMPLT"
 #: How long care has to answer unless the caseworker picks another date.
 DEFAULT_DAYS = 14
+
+
+#: The kinds of the message list's rows: a question, and what hangs under it.
+QUESTION, REMINDER, ANSWER, FIELD = "question", "reminder", "answer", "field"
+ROLE = Qt.ItemDataRole.UserRole
+
+
+def when_text(moment: dt.datetime | None) -> str:
+    """A moment as Swedish local time, "2026-11-27 09:30"."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(SWEDISH_TIME).strftime("%Y-%m-%d %H:%M")
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -65,7 +85,7 @@ class FkQuestionForm(QGroupBox):
         self.text = QPlainTextEdit(self)
         self.text.setPlaceholderText(self.tr("Frågan till vården"))
         self.text.setAccessibleName(self.tr("Text"))
-        self.text.setFixedHeight(64)
+        self.text.setMinimumHeight(90)
         self.deadline = date_edit(self, today)
         self.deadline.setAccessibleName(self.tr("Svara senast"))
         self.fields_label = QLabel(
@@ -86,11 +106,16 @@ class FkQuestionForm(QGroupBox):
         form.addRow(self.tr("Ämne"), self.subject)
         form.addRow(self.tr("Text"), self.text)
         form.addRow(self.tr("Svara senast"), self.deadline)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.fields_label)
-        layout.addWidget(self.fields, 1)
-        layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignRight)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch(1)
+        left.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignRight)
+        right = QVBoxLayout()
+        right.addWidget(self.fields_label)
+        right.addWidget(self.fields, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)
         self.subject.currentIndexChanged.connect(self._subject_changed)
         self.reset(today)
 
@@ -168,3 +193,90 @@ class FkQuestionForm(QGroupBox):
         complement = self.chosen_subject() == KOMPLT
         self.fields_label.setVisible(complement)
         self.fields.setVisible(complement)
+
+
+class FkMessageList(QTreeWidget):
+    """A certificate's questions as FK sees them; under each, the fields a complement request
+    names, the reminders and the answer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cards: tuple[QuestionCard, ...] = ()
+        self.setHeaderLabels(
+            [
+                self.tr("Ämne"),
+                self.tr("Text"),
+                self.tr("Avsändare"),
+                self.tr("Skickad"),
+                self.tr("Svara senast"),
+                self.tr("Status"),
+            ]
+        )
+        self.setAccessibleName(self.tr("Meddelanden"))
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(2, 140)
+        self.setColumnWidth(1, 200)
+
+    def show_cards(self, cards: tuple[QuestionCard, ...]) -> None:
+        self.clear()
+        self._cards = cards
+        for card in cards:
+            self.addTopLevelItem(self._question_item(card))
+        self.expandAll()
+
+    def _question_item(self, card: QuestionCard) -> QTreeWidgetItem:
+        if card.handled:
+            status = self.tr("Hanterad")
+        elif card.answered:
+            status = self.tr("Besvarad")
+        else:
+            status = self.tr("Ohanterad")
+        sender = self.tr("FK") if card.from_fk else self.tr("Vården")
+        deadline = card.last_date_to_reply.isoformat() if card.last_date_to_reply else ""
+        texts = [card.subject_label, card.text, f"{sender} – {card.author}"]
+        item = self._item(QUESTION, card.id, [*texts, when_text(card.sent_at), deadline, status])
+        for link in card.field_links:
+            text = f"{link.label}: {link.text}" if link.text else link.label
+            item.addChild(self._item(FIELD, card.id, [self.tr("Fält %s") % link.field_id, text]))
+        for reminder in card.reminders:
+            day = reminder.last_date_to_reply.isoformat() if reminder.last_date_to_reply else ""
+            texts = [self.tr("Påminnelse"), reminder.text, f"{self.tr('FK')} – {reminder.author}"]
+            item.addChild(
+                self._item(REMINDER, reminder.id, [*texts, when_text(reminder.sent_at), day])
+            )
+        if card.answer is not None:
+            answer = card.answer
+            who = f"{self.tr('Vården') if card.from_fk else self.tr('FK')} – {answer.author}"
+            texts = [answer.title, answer.text, who, when_text(answer.at)]
+            item.addChild(self._item(ANSWER, card.id, texts))
+        return item
+
+    def _item(self, kind: str, ident: str, texts: list[str]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([" ".join(t.split()) for t in texts])
+        item.setData(0, ROLE, (kind, ident))
+        for column, text in enumerate(texts):
+            item.setToolTip(column, text)
+        return item
+
+    def selected_card(self) -> QuestionCard | None:
+        """The selected question (or the one a selected row belongs to)."""
+        items = self.selectedItems()
+        if not items:
+            return None
+        item = items[0]
+        while (parent := item.parent()) is not None:
+            item = parent
+        _kind, ident = item.data(0, ROLE)
+        return next((c for c in self._cards if c.id == ident), None)
+
+    def select_question(self, question_id: str) -> None:
+        for index in range(self.topLevelItemCount()):
+            item = self.topLevelItem(index)
+            if item is not None and item.data(0, ROLE) == (QUESTION, question_id):
+                self.setCurrentItem(item)
+                return
+        raise KeyError(question_id)
