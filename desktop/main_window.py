@@ -41,6 +41,7 @@ from models.workflow.certificates import CertificateService
 from models.workflow.fmb_warning import SickLeaveHistory
 from models.workflow.lifecycle import Lifecycle
 from widgets.certificate_list import CertificateList
+from widgets.fk_console_window import FkConsoleWindow
 from widgets.journal_panel import JournalPanel
 from widgets.message_bar import MessageBar
 from widgets.patient_header import PatientHeader
@@ -191,9 +192,25 @@ class MainWindow(QMainWindow):
         dock_action.setText(self.tr("Mitt/Vårt/Patientens arbete"))
         view.addAction(dock_action)
 
+        simulation = menu_bar.addMenu(self.tr("&Simulering"))
+        self.fk_console_action = simulation.addAction(self.tr("Försäkringskassan – handläggarvy…"))
+        self.fk_console_action.triggered.connect(self.open_fk_console)
+        self.fk_console: FkConsoleWindow | None = None
+
         help_menu = menu_bar.addMenu(self.tr("&Hjälp"))
         help_menu.addAction(self.tr("Öppna loggmappen"), self._open_log_folder)
         help_menu.addAction(self.tr("Om Intygsstudio"), self._about)
+
+    def open_fk_console(self) -> FkConsoleWindow:
+        """The simulated caseworker at Försäkringskassan, in a window of its own."""
+        if self.fk_console is None:
+            self.fk_console = FkConsoleWindow(
+                self.services.lifecycle.fk, self.services.clock, parent=self
+            )
+            self.fk_console.setWindowFlag(Qt.WindowType.Window)
+        self.fk_console.show()
+        self.fk_console.raise_()
+        return self.fk_console
 
     def _build_status_bar(self, database_description: str) -> None:
         status = self.statusBar()

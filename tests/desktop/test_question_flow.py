@@ -129,3 +129,19 @@ def test_the_care_side_asks_and_fk_answers(
     box = answered.buttons[QuestionAction.HANDLE]
     tick(qtbot, box)
     assert next(iter(_panel(window).cards.values())).card.handled
+
+
+def test_the_simulation_menu_opens_the_fk_console_with_what_fk_received(
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> None:
+    window = main_window_for(doctor)
+    type_patient(qtbot, window, "19121212-1212")
+    certificate = _sent_fk7804(qtbot, window, doctor)
+    window.fk_console_action.trigger()
+    console = window.fk_console
+    assert console is not None and console.isVisible()
+    ids = [
+        console.table.item(r, 0).data(Qt.ItemDataRole.UserRole)
+        for r in range(console.table.rowCount())
+    ]
+    assert certificate in ids
