@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -122,24 +123,36 @@ class WorkDock(QDockWidget):
         self.questions.setModel(self.questions_model)
         self.questions.setWordWrap(False)
         self.questions.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.questions.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in (
-            (COL_PNR, 130),
-            (COL_NAME, 150),
-            (COL_KIND, 140),
-            (COL_TYPE, 200),
-            (COL_RESPONSIBLE, 130),
-            (COL_LATEST, 120),
-            (COL_REPLY_BY, 90),
+        # Every column in view at the dock's usual width: Intyg (the long type names, whole in
+        # the tooltip) takes what is left; the others keep widths that fit their texts.
+        header = self.questions.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(60)
+        metrics = self.questions.fontMetrics()
+        pad = 2 * self.questions.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+        icon = self.questions.iconSize().width() if self.questions.iconSize().isValid() else 16
+        header_font = header.fontMetrics()
+        for column, sample, extra in (
+            (COL_PNR, "00000000-0000", max(icon, 16) + 6),
+            (COL_NAME, "Tolvan Tolvansson", 0),
+            (COL_KIND, "Inkommen fråga/svar", 0),
+            (COL_RESPONSIBLE, "Ajla Doktor", 0),
+            (COL_LATEST, "0000-00-00 00:00", 0),
+            (COL_REPLY_BY, "0000-00-00", 0),
         ):
-            self.questions.setColumnWidth(column, width)
+            title = str(self.questions_model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                metrics.horizontalAdvance(sample) + extra, header_font.horizontalAdvance(title)
+            )
+            self.questions.setColumnWidth(column, width + pad)
+        header.setSectionResizeMode(COL_TYPE, QHeaderView.ResizeMode.Stretch)
         # activated: double-click, and Enter/Return on the current row.
         self.questions.activated.connect(self._open_question)
         questions_layout.addWidget(self.questions, 1)
 
         lists = QHBoxLayout()
-        lists.addWidget(self.to_send_box, 2)
-        lists.addWidget(self.questions_box, 3)
+        lists.addWidget(self.to_send_box, 1)
+        lists.addWidget(self.questions_box, 2)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 2, 6, 6)
         layout.addLayout(scopes)
@@ -182,15 +195,18 @@ class WorkDock(QDockWidget):
             self.sender_combo.addItem(self.tr(sender.value), sender.value)
         self.signer_combo = QComboBox()
         self.signer_combo.addItem(self.tr("Visa alla"), None)
+        for combo in (self.measure_combo, self.sender_combo, self.signer_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.patient_edit = QLineEdit()
         self.patient_edit.setPlaceholderText(self.tr("ÅÅÅÅMMDD-NNNN"))
         self.patient_edit.setClearButtonEnabled(True)
+        self.patient_edit.setFixedWidth(160)
         self.date_from_edit = QLineEdit()
         self.date_to_edit = QLineEdit()
         for edit in (self.date_from_edit, self.date_to_edit):
             edit.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD"))
             edit.setClearButtonEnabled(True)
-            edit.setMaximumWidth(120)
+            edit.setFixedWidth(110)
             edit.editingFinished.connect(self._date_edited)
         self.clear_filters_button = QPushButton(self.tr("Rensa filter"))
 
@@ -208,9 +224,7 @@ class WorkDock(QDockWidget):
             grid.addWidget(caption, row, column)
             grid.addWidget(widget, row, column + 1)
         grid.addWidget(self.clear_filters_button, 1, 6)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        grid.setColumnStretch(5, 1)
+        grid.setColumnStretch(7, 1)  # the fields keep their size; the rest is margin
         self.filter_panel.setVisible(False)
         outer.addWidget(self.filter_panel)
 

@@ -147,6 +147,8 @@ class QuestionListModel(QAbstractTableModel):
                 return None
             if column == COL_NAME and row.protected_identity:
                 return QCoreApplication.translate("RowTableModel", PROTECTED_TEXT)
+            if column == COL_NAME:
+                return row.patient_name
             if column == COL_TYPE:
                 return row.type_name
             return None
