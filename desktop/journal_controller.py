@@ -18,6 +18,7 @@ from models.staff import UserContext
 from models.workflow.creation import patient_blocker, webcert_blocker
 from models.workflow.drafts import edit_blocker
 from models.workflow.locking import effective_status
+from models.workflow.question_list import QuestionFilters, QuestionRow
 from models.workflow.rows import CertificateRow, Scope
 from widgets.type_chooser_dialog import TypeChooserDialog
 
@@ -68,6 +69,11 @@ class JournalController(QObject):
         self.new_certificate_reason: str | None = None
         self._update_actions()
         window.work_dock.set_fetcher(self.work_page)
+        self._question_list = services.lifecycle.question_list
+        window.work_dock.questionOpenRequested.connect(self.open_question_item)
+        window.work_dock.set_question_fetcher(
+            self.question_page, self.question_count, self._signers()
+        )
 
     # -- patients ------------------------------------------------------------------------------
 
@@ -226,6 +232,46 @@ class JournalController(QObject):
         except IntygsstudioError as error:
             self._window.message_bar.show_error(error.message)
             return []
+
+    def _signers(self) -> list[tuple[str, str]]:
+        try:
+            return self._question_list.signers(self._user)
+        except IntygsstudioError:
+            return []
+
+    def question_page(
+        self, scope: Scope, filters: QuestionFilters, offset: int, limit: int
+    ) -> list[QuestionRow]:
+        """A page of "Fråga/svar via Webcert" for the dock."""
+        patient_id = self.patient.id if self.patient is not None else None
+        try:
+            return self._question_list.rows(
+                self._user,
+                scope,
+                patient_id=patient_id,
+                offset=offset,
+                limit=limit,
+                filters=filters,
+            )
+        except IntygsstudioError as error:
+            self._window.message_bar.show_error(error.message)
+            return []
+
+    def question_count(self, scope: Scope) -> int:
+        patient_id = self.patient.id if self.patient is not None else None
+        try:
+            return self._question_list.count_unhandled(self._user, scope, patient_id=patient_id)
+        except IntygsstudioError:
+            return 0
+
+    def open_question_item(self, row: QuestionRow) -> None:
+        """Double-click in Fråga/svar: the patient, then the certificate with its questions."""
+        if (self.patient is None or self.patient.id != row.patient_id) and not self.open_patient(
+            row.person_id
+        ):
+            return
+        self._window.certificate_list.select(row.certificate_id)
+        self.open_certificate(row.certificate_id)
 
     # -- keeping current -----------------------------------------------------------------------
 

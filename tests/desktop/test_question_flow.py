@@ -145,3 +145,38 @@ def test_the_simulation_menu_opens_the_fk_console_with_what_fk_received(
         for r in range(console.table.rowCount())
     ]
     assert certificate in ids
+
+
+def test_the_dock_lists_one_row_per_certificate_until_all_is_handled(
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> None:
+    window = main_window_for(doctor)
+    type_patient(qtbot, window, "19121212-1212")
+    certificate = _sent_fk7804(qtbot, window, doctor)
+    fk = window.services.lifecycle.fk
+    dock = window.work_dock
+    assert dock.visible_question_rows() == []
+    for subject in ("KONTKT", "OVRIGT", "AVSTMN"):
+        fk.send_question(CASEWORKER, certificate, subject, f"Fråga om {subject}.")
+    qtbot.waitUntil(lambda: len(dock.visible_question_rows()) == 1)
+    (row,) = dock.visible_question_rows()
+    assert row[:4] == [
+        "19121212-1212",
+        "Tolvan Tolvansson",
+        "Inkommen fråga/svar",
+        "Läkarintyg för sjukpenning",
+    ]
+    assert dock.unhandled_questions == 1
+    assert dock.windowTitle() == "Mitt/Vårt/Patientens arbete – 1 ej hanterade"
+    # Double-click opens the certificate with its questions.
+    view = dock.questions
+    rect = view.visualRect(dock.questions_model.index(0, 0))
+    with qtbot.waitSignal(window.certificate_opened):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    panel = _panel(window)
+    assert panel.isVisible() and panel.tabs.tabText(1) == "Administrativa frågor (3)"
+    for card in list(panel.cards.values()):
+        tick(qtbot, _panel(window).cards[card.card.id].buttons[QuestionAction.HANDLE])
+    qtbot.waitUntil(lambda: dock.visible_question_rows() == [])
+    assert dock.windowTitle() == "Mitt/Vårt/Patientens arbete"
