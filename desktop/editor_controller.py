@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 AUTOSAVE_DELAY_MS = 600
 SAVING = "Utkastet sparas…"
 SAVED = "Utkastet är sparat"
+FK_NOTE = "fk_complement"
 FMB_TOOLTIP = "FMB – Läs FMB, ett stöd för ifyllnad och bedömning"
 
 
@@ -52,6 +53,7 @@ class EditorController(QObject):
         self._drafts = services.lifecycle.drafts
         self._clock = services.clock
         self._sick_leave = services.sick_leave
+        self._complements = services.lifecycle.complements
         self.editor: FormEditor | None = None
         self.certificate_id: str | None = None
         self._version = 0
@@ -84,8 +86,11 @@ class EditorController(QObject):
             else []
         )
 
+        # A complement draft shows what Försäkringskassan asks, at the fields it names.
+        notes = self._fk_notes(detail) if editable else []
+
         def check(content: dict[str, Any]) -> list[Finding]:
-            findings = validate(definition, content, context)
+            findings = validate(definition, content, context) + notes
             if fmb_fields is not None:
                 warning = fmb_length_warning(fmb_fields, content, earlier, fmb())
                 if warning is not None:
@@ -196,6 +201,17 @@ class EditorController(QObject):
         own = [a for a in mine if not a.field_id.startswith("unit.")]
         editor.show_conflict(conflict.message, "\n\n".join(f"{a.label}\n{a.text}" for a in own))
         editor.set_save_state(SAVED)
+
+    def _fk_notes(self, detail: CertificateDetail) -> list[Finding]:
+        try:
+            links = self._complements.complement_notes(self._user, detail.row.id)
+        except IntygsstudioError:
+            return []
+        return [
+            Finding(link.field_id, "info", f"Försäkringskassan: {link.text}", FK_NOTE)
+            for link in links
+            if link.text
+        ]
 
     @property
     def version(self) -> int:

@@ -73,6 +73,10 @@ def test_a_complement_request_is_answered_with_a_new_certificate(
     qtbot.mouseClick(card.buttons[QuestionAction.COMPLEMENT], Qt.MouseButton.LeftButton)
     draft = _current(window)
     assert not draft.read_only
+    # FK's question stands at the field it names, in the draft.
+    assert draft.fields["35"].findings_label.text() == (
+        "Försäkringskassan: Hur påverkas koncentrationen?"
+    )
     assert draft.content()["35"] == samples.fk7804()["35"]  # everything copied
     _sign(qtbot, window, draft)
     signed = _current(window)
