@@ -141,6 +141,26 @@ def main() -> int:
         app.processEvents()
         window.work_dock.show()
         window.grab().save(str(DOCS / "signed.png"))
+
+        # Questions: the certificate is sent, FK asks for a complement and a contact; the
+        # panel beside the certificate and the dock's Fråga/svar list show them.
+        lifecycle_services.signing.send(user, draft.id, patient_consent=True)
+        fk = lifecycle_services.fk
+        fk.send_question(
+            "Handläggare Eva Ek",
+            draft.id,
+            "KOMPLT",
+            "Beskriv hur funktionsnedsättningen påverkar arbetet.",
+            last_date_to_reply=dt.date(2026, 12, 11),
+            fields=[("35", "Hur påverkas koncentrationen i arbetet?")],
+        )
+        fk.send_question(
+            "Handläggare Eva Ek", draft.id, "KONTKT", "Kan vi ringa dig på fredag förmiddag?"
+        )
+        window.controller.open_certificate(draft.id)
+        window.work_dock.refresh()
+        app.processEvents()
+        window.grab().save(str(DOCS / "questions.png"))
         window.close()
         store.close()
     QApplication.processEvents()
