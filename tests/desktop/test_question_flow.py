@@ -184,3 +184,30 @@ def test_the_dock_lists_one_row_per_certificate_until_all_is_handled(
         tick(qtbot, _panel(window).cards[card.card.id].buttons[QuestionAction.HANDLE])
     qtbot.waitUntil(lambda: dock.visible_question_rows() == [])
     assert dock.windowTitle() == "Mitt/Vårt/Patientens arbete"
+
+
+def test_an_answer_autosaves_and_skicka_handles_the_question(
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> None:
+    window = main_window_for(doctor)
+    type_patient(qtbot, window, "19121212-1212")
+    certificate = _sent_fk7804(qtbot, window, doctor)
+    fk = window.services.lifecycle.fk
+    question = fk.send_question(CASEWORKER, certificate, "KONTKT", "Kan vi ringa dig?")
+    open_in_editor(window, certificate)
+    card = next(iter(_panel(window).cards.values()))
+    qtbot.mouseClick(card.buttons[QuestionAction.ANSWER], Qt.MouseButton.LeftButton)
+    assert card.answer_box is not None
+    qtbot.keyClicks(card.answer_box, "Ja, efter klockan 13.")
+    questions = window.services.lifecycle.questions
+
+    def stored_draft() -> str | None:
+        return next(iter(questions.panel(doctor, certificate).administrative)).draft_text
+
+    qtbot.waitUntil(lambda: stored_draft() == "Ja, efter klockan 13.", timeout=3000)
+    card = next(iter(_panel(window).cards.values()))  # typing goes on in the same box
+    assert card.answer_box is not None and card.answer_box.toPlainText() == "Ja, efter klockan 13."
+    qtbot.mouseClick(card.send_button, Qt.MouseButton.LeftButton)
+    answered = next(iter(questions.panel(doctor, certificate).administrative))
+    assert answered.id == question and answered.handled
+    assert answered.answer is not None and answered.answer.text == "Ja, efter klockan 13."
