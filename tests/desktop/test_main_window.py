@@ -33,6 +33,7 @@ def test_status_bar_names_user_unit_and_database(make_window: MakeWindow) -> Non
         "&Arkiv",
         "&Nytt",
         "&Visa",
+        "&Simulering",
         "&Hjälp",
     ]
 
