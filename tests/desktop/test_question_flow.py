@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -86,8 +87,12 @@ def test_a_complement_request_is_answered_with_a_new_certificate(
     assert _panel(window).panel.unhandled == 0
 
 
-def test_cannot_complement_with_a_message(
-    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+@pytest.mark.parametrize("reason", list(CannotComplementReason))
+def test_cannot_complement_with_each_reason(
+    qtbot: QtBot,
+    main_window_for: Callable[[UserContext], MainWindow],
+    doctor: UserContext,
+    reason: CannotComplementReason,
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, "19121212-1212")
@@ -100,13 +105,18 @@ def test_cannot_complement_with_a_message(
     qtbot.mouseClick(card.buttons[QuestionAction.CANNOT_COMPLEMENT], Qt.MouseButton.LeftButton)
     dialog = window.question_controller.dialog
     assert isinstance(dialog, CannotComplementDialog)
-    tick(qtbot, dialog.options[CannotComplementReason.NO_RESPONSIBLE])  # a message, no draft
+    tick(qtbot, dialog.options[reason])
     qtbot.keyClicks(dialog.text, "Patienten har flyttat.")
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
-    panel = _panel(window)
-    assert panel.panel.unhandled == 0
-    (done,) = panel.cards.values()
-    assert done.card.handled
+    if reason is CannotComplementReason.NO_RESPONSIBLE:  # answered with a message
+        panel = _panel(window)
+        assert panel.panel.unhandled == 0
+        (done,) = panel.cards.values()
+        assert done.card.handled
+    else:  # a complement draft with the comment in Övriga upplysningar, to sign and send
+        draft = _current(window)
+        assert not draft.read_only and window.action_controller.certificate_id != certificate
+        assert "Patienten har flyttat." in draft.content()["25"]
 
 
 def test_the_care_side_asks_and_fk_answers(
@@ -125,14 +135,20 @@ def test_the_care_side_asks_and_fk_answers(
     panel = _panel(window)
     (asked,) = panel.cards.values()
     assert asked.card.text == "Ring mig om planeringen." and not asked.card.from_fk
+    dock = window.work_dock
+    qtbot.waitUntil(lambda: [r[2] for r in dock.visible_question_rows()] == ["Skickad fråga"])
+    blue = dock.questions_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "inväntar svar" in blue
 
     window.services.lifecycle.fk.answer(CASEWORKER, asked.card.id, "Vi ringer på fredag.")
     qtbot.waitUntil(lambda: next(iter(_panel(window).cards.values())).card.answer is not None)
     answered = next(iter(_panel(window).cards.values()))
     assert answered.card.answer is not None and answered.card.answer.title.startswith("Re: ")
+    qtbot.waitUntil(lambda: [r[2] for r in dock.visible_question_rows()] == ["Inkommen fråga/svar"])
     box = answered.buttons[QuestionAction.HANDLE]
     tick(qtbot, box)
     assert next(iter(_panel(window).cards.values())).card.handled
+    qtbot.waitUntil(lambda: dock.visible_question_rows() == [])
 
 
 def test_the_simulation_menu_opens_the_fk_console_with_what_fk_received(
