@@ -227,3 +227,27 @@ def test_an_answer_autosaves_and_skicka_handles_the_question(
     answered = next(iter(questions.panel(doctor, certificate).administrative))
     assert answered.id == question and answered.handled
     assert answered.answer is not None and answered.answer.text == "Ja, efter klockan 13."
+
+
+def test_marking_a_complement_request_handled_asks_first_and_is_final(
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> None:
+    window = main_window_for(doctor)
+    type_patient(qtbot, window, "19121212-1212")
+    certificate = _sent_fk7804(qtbot, window, doctor)
+    window.services.lifecycle.fk.send_question(
+        CASEWORKER, certificate, "KOMPLT", "Komplettera.", fields=[("17", "Mer.")]
+    )
+    open_in_editor(window, certificate)
+    card = next(iter(_panel(window).cards.values()))
+    declined = _answer_next_box("", QMessageBox.StandardButton.No)
+    tick(qtbot, card.buttons[QuestionAction.HANDLE])
+    assert declined and not next(iter(_panel(window).cards.values())).card.handled
+    card = next(iter(_panel(window).cards.values()))
+    confirmed = _answer_next_box("", QMessageBox.StandardButton.Yes)
+    tick(qtbot, card.buttons[QuestionAction.HANDLE])
+    assert confirmed
+    done = next(iter(_panel(window).cards.values()))
+    assert done.card.handled
+    box = done.buttons.get(QuestionAction.UNHANDLE) or done.buttons.get(QuestionAction.HANDLE)
+    assert box is None or not box.isEnabled()  # cannot be undone
