@@ -1,9 +1,9 @@
 """What the lifecycle needs to know about questions and complement requests (ärenden).
 
-Questions with Försäkringskassan are a later issue; until then :data:`NO_QUESTIONS` answers
-for them: no certificate has an unhandled question, and handling them does nothing. The later
-issue implements :class:`QuestionPort` against its own tables and hands it to the services
-(``questions=`` in every service's constructor); the lifecycle's rules then apply unchanged:
+:class:`QuestionPort` is the lifecycle's view of them; ``question_port.StoredQuestions``
+implements it on the questions table and ``lifecycle(...)`` uses it unless a test hands in a
+stand-in (``questions=``). :data:`NO_QUESTIONS` answers for a world without questions: no
+certificate has an unhandled question, and handling them does nothing. The lifecycle's rules:
 
 * T12: a certificate with an unhandled complement request cannot be replaced;
 * T6: signing a complement, renewal or replacement sets the parent's complement requests
