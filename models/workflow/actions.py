@@ -50,8 +50,30 @@ class Refusal:
         return NotAllowedError(self.message)
 
 
+class Verdict:
+    """What a button needs from the rules' verdict on it: pressable, and if not, why.
+
+    Shared by the certificate's actions and the questions' actions; a subclass is a dataclass
+    with a ``refusal`` field.
+    """
+
+    refusal: Refusal | None
+
+    @property
+    def allowed(self) -> bool:
+        return self.refusal is None
+
+    @property
+    def reason(self) -> str | None:
+        return None if self.refusal is None else self.refusal.message
+
+    @property
+    def applicable(self) -> bool:
+        return self.refusal is None or self.refusal.applicable
+
+
 @dataclass(frozen=True)
-class ActionState:
+class ActionState(Verdict):
     """One action's button: its label, and whether (or why not) it can be pressed.
 
     ``notice``: what the confirm dialog or the button's tooltip should tell the user when the
@@ -65,15 +87,3 @@ class ActionState:
     refusal: Refusal | None = None
     notice: str | None = None
     continues: str | None = None
-
-    @property
-    def allowed(self) -> bool:
-        return self.refusal is None
-
-    @property
-    def reason(self) -> str | None:
-        return None if self.refusal is None else self.refusal.message
-
-    @property
-    def applicable(self) -> bool:
-        return self.refusal is None or self.refusal.applicable

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from models.staff import UserContext
 from models.store.schema import CertificateStatus, Direction, Subject
 from models.workflow import question_texts as q
-from models.workflow.actions import Refusal
+from models.workflow.actions import Refusal, Verdict
 from models.workflow.creation import staff_blocker
 from models.workflow.facts import Facts, Relation
 from models.workflow.rules import new_certificate_refusal
@@ -42,7 +42,7 @@ _LABELS = {
 
 
 @dataclass(frozen=True)
-class QuestionActionState:
+class QuestionActionState(Verdict):
     """One button: allowed, or refused with the reason its tooltip shows (as ``ActionState``).
 
     ``notice``: what to confirm before acting (marking a complement request handled);
@@ -54,18 +54,6 @@ class QuestionActionState:
     refusal: Refusal | None = None
     notice: str | None = None
     continues: str | None = None
-
-    @property
-    def allowed(self) -> bool:
-        return self.refusal is None
-
-    @property
-    def reason(self) -> str | None:
-        return None if self.refusal is None else self.refusal.message
-
-    @property
-    def applicable(self) -> bool:
-        return self.refusal is None or self.refusal.applicable
 
 
 @dataclass(frozen=True)
