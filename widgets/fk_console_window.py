@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from models.clock import Clock
 from models.definitions.summary import answered_fields
 from models.errors import IntygsstudioError
+from models.qt.row_table_model import PROTECTED_TEXT, lock_icon
 from models.workflow.fk_console import FkCertificate, FkConsole, ReceivedCertificate
 from models.workflow.question_cards import QuestionCard
 from widgets.fk_message_form import (
@@ -200,6 +201,9 @@ class FkConsoleWindow(QMainWindow):
                 cell.setToolTip(item.revocation_notice or text)
                 if item.revocation_notice:
                     cell.setForeground(QColor("#a4262c"))
+                if column == 0 and item.protected_identity:
+                    cell.setIcon(lock_icon())
+                    cell.setToolTip(self.tr(PROTECTED_TEXT))
                 self.table.setItem(row, column, cell)
         self.table.blockSignals(False)
         if chosen is not None and self.select(chosen):

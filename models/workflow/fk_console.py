@@ -65,6 +65,7 @@ class ReceivedCertificate:
     received_at: dt.datetime
     revocation_notice: str | None
     open_questions: int
+    protected_identity: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class FkConsole:
                 Delivery.revocation_notified_at,
                 Certificate.revoke_message,
                 open_count,
+                Patient.protected_identity,
             )
             .join(Certificate, Certificate.id == Delivery.certificate_id)
             .join(Patient, Patient.id == Certificate.patient_id)
@@ -151,6 +153,7 @@ class FkConsole:
             received_at=r[8],
             revocation_notice=notice,
             open_questions=int(r[11] or 0),
+            protected_identity=bool(r[12]),
         )
 
     def open_certificate(self, certificate_id: str) -> FkCertificate:

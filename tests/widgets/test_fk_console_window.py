@@ -144,3 +144,18 @@ def test_a_revoked_certificate_shows_its_notice(
     assert window.table.item(0, 0).toolTip() == notice
     assert not window.form.isEnabled()
     assert TOLVAN[:8] in window.heading.text()
+
+
+def test_a_protected_patients_row_carries_the_lock(
+    qtbot: QtBot, window: FkConsoleWindow, life: Lifecycle, store: Store, doctor: UserContext
+) -> None:
+    protected = sent_certificate(store, life, doctor, person="197006121144")  # Kerstin Lund
+    plain = sent_certificate(store, life, doctor)
+    _click(qtbot, window.refresh_button)
+    rows = {
+        window.table.item(r, 0).data(Qt.ItemDataRole.UserRole): window.table.item(r, 0)
+        for r in range(window.table.rowCount())
+    }
+    assert not rows[protected].icon().isNull()
+    assert rows[protected].toolTip() == "Patienten har skyddade personuppgifter"
+    assert rows[plain].icon().isNull()
