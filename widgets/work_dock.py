@@ -203,7 +203,8 @@ class WorkDock(QDockWidget):
         self.patient_edit.setFixedWidth(160)
         self.date_from_edit = QLineEdit()
         self.date_to_edit = QLineEdit()
-        for edit in (self.date_from_edit, self.date_to_edit):
+        self.reply_by_edit = QLineEdit()  # "svara senast" on or before (§4.5)
+        for edit in self._date_edits():
             edit.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD"))
             edit.setClearButtonEnabled(True)
             edit.setFixedWidth(110)
@@ -217,6 +218,7 @@ class WorkDock(QDockWidget):
             (1, 0, "Patient", self.patient_edit),
             (1, 2, "Från", self.date_from_edit),
             (1, 4, "Till", self.date_to_edit),
+            (0, 6, "Svara senast", self.reply_by_edit),
         )
         for row, column, label, widget in fields:
             caption = QLabel(self.tr(label))
@@ -254,8 +256,11 @@ class WorkDock(QDockWidget):
         if person_id != self._applied_person_id:
             self._filters_changed()
 
+    def _date_edits(self) -> tuple[QLineEdit, QLineEdit, QLineEdit]:
+        return (self.date_from_edit, self.date_to_edit, self.reply_by_edit)
+
     def _date_edited(self) -> None:
-        for edit in (self.date_from_edit, self.date_to_edit):
+        for edit in self._date_edits():
             text = edit.text().strip()
             bad = bool(text) and _parse_date(text) is None
             edit.setToolTip(self.tr("Ange datum som ÅÅÅÅ-MM-DD") if bad else "")
@@ -272,6 +277,7 @@ class WorkDock(QDockWidget):
             person_id=self.patient_edit.text().strip() or None,
             date_from=_parse_date(self.date_from_edit.text()),
             date_to=_parse_date(self.date_to_edit.text()),
+            reply_by=_parse_date(self.reply_by_edit.text()),
         )
 
     def clear_filters(self) -> None:
@@ -281,15 +287,14 @@ class WorkDock(QDockWidget):
             self.sender_combo,
             self.signer_combo,
             self.patient_edit,
-            self.date_from_edit,
-            self.date_to_edit,
+            *self._date_edits(),
         )
         for widget in widgets:
             widget.blockSignals(True)
         try:
             for combo in (self.measure_combo, self.sender_combo, self.signer_combo):
                 combo.setCurrentIndex(0)
-            for edit in (self.patient_edit, self.date_from_edit, self.date_to_edit):
+            for edit in (self.patient_edit, *self._date_edits()):
                 edit.clear()
                 edit.setStyleSheet("")
                 edit.setToolTip("")

@@ -139,6 +139,9 @@ def test_filters(dock: WorkDock, fake: FakeQuestions, qtbot: QtBot) -> None:
     QTest.keyClick(dock.date_to_edit, Qt.Key.Key_Return)
     assert fake.last_filters.date_to is None
     assert dock.date_to_edit.toolTip() == "Ange datum som ÅÅÅÅ-MM-DD"
+    QTest.keyClicks(dock.reply_by_edit, "2026-12-11")  # "svara senast" on or before
+    QTest.keyClick(dock.reply_by_edit, Qt.Key.Key_Return)
+    assert fake.last_filters.reply_by == dt.date(2026, 12, 11)
 
     calls = len(fake.calls)
     qtbot.mouseClick(dock.clear_filters_button, Qt.MouseButton.LeftButton)
@@ -146,7 +149,7 @@ def test_filters(dock: WorkDock, fake: FakeQuestions, qtbot: QtBot) -> None:
     assert fake.last_filters == QuestionFilters()
     assert dock.question_filters() == QuestionFilters()
     assert dock.measure_combo.currentText() == "Alla ej hanterade"
-    assert dock.patient_edit.text() == dock.date_to_edit.text() == ""
+    assert dock.patient_edit.text() == dock.date_to_edit.text() == dock.reply_by_edit.text() == ""
     assert dock.filter_toggle.text() == "Filter"
     assert len(dock.visible_question_rows()) == 2
 
