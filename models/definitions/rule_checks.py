@@ -31,7 +31,13 @@ from models.definitions.rules import (
     TypeRule,
 )
 from models.definitions.schema import FieldDef
-from models.definitions.values import dates_in, is_answered, parse_date, uncertain_bounds
+from models.definitions.values import (
+    dates_in,
+    is_answered,
+    parse_date,
+    period_spans,
+    uncertain_bounds,
+)
 
 
 @dataclass(frozen=True)
@@ -99,17 +105,6 @@ def _date_limit(
             yield Finding(field.id, "error", text, code, part)
 
 
-def _periods(value: Any) -> list[tuple[dt.date, dt.date]]:
-    periods = value.values() if isinstance(value, dict) and "from" not in value else [value]
-    spans = []
-    for period in periods:
-        if isinstance(period, dict):
-            first, last = parse_date(period.get("from")), parse_date(period.get("to"))
-            if first and last:
-                spans.append((first, last))
-    return spans
-
-
 def _add_months(date: dt.date, months: int) -> dt.date:
     month_index = date.month - 1 + months
     year, month = date.year + month_index // 12, month_index % 12 + 1
@@ -139,7 +134,7 @@ def check_rule(field: FieldDef, value: Any, rule: FieldRule, scope: RuleScope) -
         yield from _code_length(field, value, rule)
     elif isinstance(rule, PeriodStartsBefore):
         cutoff = scope.today - dt.timedelta(days=rule.days)
-        if any(first < cutoff for first, _ in _periods(value)):
+        if any(first < cutoff for first, _ in period_spans(value)):
             yield Finding(field.id, rule.severity, rule.message, "early_start")
     elif isinstance(rule, PeriodLongerThan):
         yield from _long_period(field, value, rule)
@@ -166,7 +161,7 @@ def _code_length(field: FieldDef, value: Any, rule: DiagnosisCodeLength) -> Iter
 
 
 def _long_period(field: FieldDef, value: Any, rule: PeriodLongerThan) -> Iterator[Finding]:
-    spans = _periods(value)
+    spans = period_spans(value)
     if not spans:
         return
     first, last = min(s[0] for s in spans), max(s[1] for s in spans)

@@ -184,3 +184,23 @@ def dates_in(field: FieldDef, value: Any) -> list[tuple[str | None, dt.date]]:
         found = [(f"{i}.debut", row.get("debut")) for i, row in enumerate(value)]
     dates = [(part, parse_date(raw)) for part, raw in found]
     return [(part, date) for part, date in dates if date is not None]
+
+
+def period_spans(value: Any) -> list[tuple[dt.date, dt.date]]:
+    """The complete periods of a sick_leave_periods or date_range answer, as (from, to), in
+    stored order; a period without both dates (or not a date) is left out for the rules."""
+    periods = value.values() if isinstance(value, dict) and "from" not in value else [value]
+    spans = []
+    for period in periods:
+        if isinstance(period, dict):
+            first, last = parse_date(period.get("from")), parse_date(period.get("to"))
+            if first and last:
+                spans.append((first, last))
+    return spans
+
+
+def diagnosis_codes(value: Any) -> list[str]:
+    """The codes entered in a diagnosis_list answer, in order."""
+    if not isinstance(value, list):
+        return []
+    return [str(row["code"]) for row in value if isinstance(row, dict) and row.get("code")]

@@ -28,7 +28,7 @@ from sqlalchemy import select
 from models.definitions.findings import Finding
 from models.definitions.loader import shipped_definitions
 from models.definitions.schema import Definition
-from models.definitions.values import parse_date
+from models.definitions.values import diagnosis_codes, period_spans
 from models.reference.fmb import FmbCatalogue, format_days
 from models.store.engine import Store
 from models.store.schema import Certificate, CertificateStatus
@@ -68,23 +68,7 @@ class FmbFields:
 def periods_in(value: Any) -> list[Period]:
     """The complete, well-formed periods of a sick_leave_periods answer (others are the
     rules' business: they are left out here rather than guessed)."""
-    found: list[Period] = []
-    if not isinstance(value, Mapping):
-        return found
-    for period in value.values():
-        if not isinstance(period, Mapping):
-            continue
-        start, end = parse_date(period.get("from")), parse_date(period.get("to"))
-        if start is not None and end is not None and start <= end:
-            found.append((start, end))
-    return found
-
-
-def diagnosis_codes(value: Any) -> list[str]:
-    """The codes entered in a diagnosis_list answer, in order."""
-    if not isinstance(value, list):
-        return []
-    return [str(row["code"]) for row in value if isinstance(row, Mapping) and row.get("code")]
+    return [(start, end) for start, end in period_spans(value) if start <= end]
 
 
 def _merge(periods: Iterable[Period], gap: int) -> list[Period]:

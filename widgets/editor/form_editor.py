@@ -34,6 +34,7 @@ from models.definitions.engine import visible_field_ids
 from models.definitions.findings import Finding
 from models.definitions.progress import missing_items, shown_at_once, status_line
 from models.definitions.schema import Definition
+from models.definitions.values import diagnosis_codes
 from models.workflow.actions import Action
 from models.workflow.header import StatusLine
 from widgets.action_bar import ActionBar
@@ -262,10 +263,7 @@ class FormEditor(QWidget):
         codes: list[str] = []
         for widget in self.fields.values():
             if widget.field.kind == "diagnosis_list":
-                for row in widget.value() or []:
-                    code = (row or {}).get("code")
-                    if code:
-                        codes.append(str(code))
+                codes += diagnosis_codes(widget.value())
         return codes
 
     # -- live rules -----------------------------------------------------------------------------
