@@ -13,6 +13,16 @@ from zoneinfo import ZoneInfo
 SWEDISH_TIME = ZoneInfo("Europe/Stockholm")
 
 
+def local_text(moment: dt.datetime | None) -> str:
+    """A moment as the lists show it, in Swedish local time: "2026-11-27 09:30" ("" for none;
+    a moment without a zone is UTC, as the store keeps it)."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(SWEDISH_TIME).strftime("%Y-%m-%d %H:%M")
+
+
 class Clock:
     """System time plus an offset that training can move forward."""
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.clock import Clock
+from models.clock import Clock, local_text
 from models.definitions.summary import answered_fields
 from models.errors import IntygsstudioError
 from models.qt.row_table_model import PROTECTED_TEXT, lock_icon
@@ -38,7 +38,6 @@ from widgets.fk_message_form import (
     FkQuestionForm,
     date_edit,
     to_date,
-    when_text,
 )
 from widgets.message_bar import MessageBar
 
@@ -192,7 +191,7 @@ class FkConsoleWindow(QMainWindow):
                 _person(item.person_id),
                 item.patient_name,
                 item.type_name,
-                when_text(item.received_at),
+                local_text(item.received_at),
                 status,
             ]
             for column, text in enumerate(cells):
@@ -266,7 +265,7 @@ class FkConsoleWindow(QMainWindow):
         parts = [
             f"<h3>{e(r.type_name)}</h3><p>"
             + e(self.tr("Utfärdat av {who}, {unit}. Mottaget {when}.")).format(
-                who=e(r.signed_by), unit=e(r.unit_name), when=e(when_text(r.received_at))
+                who=e(r.signed_by), unit=e(r.unit_name), when=e(local_text(r.received_at))
             )
             + "</p>"
         ]

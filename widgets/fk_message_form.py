@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.clock import SWEDISH_TIME
+from models.clock import local_text
 from models.definitions.schema import Definition
 from models.workflow.question_cards import QuestionCard
 
@@ -38,15 +38,6 @@ DEFAULT_DAYS = 14
 #: The kinds of the message list's rows: a question, and what hangs under it.
 QUESTION, REMINDER, ANSWER, FIELD = "question", "reminder", "answer", "field"
 ROLE = Qt.ItemDataRole.UserRole
-
-
-def when_text(moment: dt.datetime | None) -> str:
-    """A moment as Swedish local time, "2026-11-27 09:30"."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(SWEDISH_TIME).strftime("%Y-%m-%d %H:%M")
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -238,7 +229,7 @@ class FkMessageList(QTreeWidget):
         sender = self.tr("FK") if card.from_fk else self.tr("Vården")
         deadline = card.last_date_to_reply.isoformat() if card.last_date_to_reply else ""
         texts = [card.subject_label, card.text, f"{sender} – {card.author}"]
-        item = self._item(QUESTION, card.id, [*texts, when_text(card.sent_at), deadline, status])
+        item = self._item(QUESTION, card.id, [*texts, local_text(card.sent_at), deadline, status])
         for link in card.field_links:
             text = f"{link.label}: {link.text}" if link.text else link.label
             item.addChild(self._item(FIELD, card.id, [self.tr("Fält %s") % link.field_id, text]))
@@ -246,12 +237,12 @@ class FkMessageList(QTreeWidget):
             day = reminder.last_date_to_reply.isoformat() if reminder.last_date_to_reply else ""
             texts = [self.tr("Påminnelse"), reminder.text, f"{self.tr('FK')} – {reminder.author}"]
             item.addChild(
-                self._item(REMINDER, reminder.id, [*texts, when_text(reminder.sent_at), day])
+                self._item(REMINDER, reminder.id, [*texts, local_text(reminder.sent_at), day])
             )
         if card.answer is not None:
             answer = card.answer
             who = f"{self.tr('Vården') if card.from_fk else self.tr('FK')} – {answer.author}"
-            texts = [answer.title, answer.text, who, when_text(answer.at)]
+            texts = [answer.title, answer.text, who, local_text(answer.at)]
             item.addChild(self._item(ANSWER, card.id, texts))
         return item
 

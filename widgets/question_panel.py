@@ -27,21 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.clock import SWEDISH_TIME
+from models.clock import local_text
 from models.workflow.question_cards import QuestionCard
 from models.workflow.question_rules import QuestionAction
 from models.workflow.question_service import QuestionPanel
 from widgets.editor.style import styled
 
 DRAFT_DELAY_MS = 1000
-
-
-def _when(moment: object) -> str:
-    import datetime as dt
-
-    if isinstance(moment, dt.datetime):
-        return moment.astimezone(SWEDISH_TIME).strftime("%Y-%m-%d %H:%M")
-    return str(moment)
 
 
 def _short(label: str, limit: int = 60) -> str:
@@ -61,7 +53,7 @@ class QuestionCardWidget(QFrame):
         for reminder in card.reminders:
             note = QLabel(
                 self.tr("Påminnelse {at}: {text}").format(
-                    at=_when(reminder.sent_at), text=reminder.text
+                    at=local_text(reminder.sent_at), text=reminder.text
                 )
             )
             note.setWordWrap(True)
@@ -71,7 +63,7 @@ class QuestionCardWidget(QFrame):
         heading = QLabel(f"{card.subject_label} – {sender}")
         styled(heading, "fieldLabel")
         layout.addWidget(heading)
-        meta = QLabel(f"{card.author} · {_when(card.sent_at)}")
+        meta = QLabel(f"{card.author} · {local_text(card.sent_at)}")
         styled(meta, "small")
         layout.addWidget(meta)
         text = QLabel(card.text)
@@ -93,9 +85,10 @@ class QuestionCardWidget(QFrame):
             styled(due, "status")
             layout.addWidget(due)
         if card.answer is not None:
+            reply = card.answer
             answer = QLabel(
-                f"<b>{html.escape(card.answer.title)}</b><br>{html.escape(card.answer.text)}"
-                f"<br><small>{html.escape(card.answer.author)} · {_when(card.answer.at)}</small>"
+                f"<b>{html.escape(reply.title)}</b><br>{html.escape(reply.text)}"
+                f"<br><small>{html.escape(reply.author)} · {local_text(reply.at)}</small>"
             )
             answer.setWordWrap(True)
             styled(answer, "help")

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from models.clock import SWEDISH_TIME
+from models.clock import local_text
 from models.qt.row_table_model import AnyIndex, RowTableModel
 from models.text import swedish_key
 from models.workflow.rows import CertificateRow
@@ -17,7 +17,7 @@ RowRole = Qt.ItemDataRole.UserRole + 2
 
 
 def local_time(row: CertificateRow) -> str:
-    return row.timestamp.astimezone(SWEDISH_TIME).strftime("%Y-%m-%d %H:%M")
+    return local_text(row.timestamp)
 
 
 def _sort_key(row: CertificateRow, column: int) -> Any:

@@ -8,7 +8,6 @@ skyddade personuppgifter gets the lock in column Namn, so both marks stay visibl
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QIcon
 
-from models.clock import SWEDISH_TIME
+from models.clock import local_text
 from models.qt.row_table_model import PROTECTED_TEXT, AnyIndex, lock_icon
 from models.workflow.question_list import QuestionRow
 
@@ -48,10 +47,7 @@ def kind_icon(kind: str) -> QIcon | None:
 
 def latest_time(row: QuestionRow) -> str:
     """Datum/Tid in Swedish local time."""
-    moment = row.latest_at
-    if moment.tzinfo is None:  # stored as UTC
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(SWEDISH_TIME).strftime("%Y-%m-%d %H:%M")
+    return local_text(row.latest_at)
 
 
 def _translate(text: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from models.clock import SWEDISH_TIME, Clock
+from models.clock import Clock, local_text
 from models.definitions.schema import Definition
 from models.errors import NotAllowedError, NotFoundError
 from models.events import CertificateChanged, ChangeBus
@@ -138,7 +138,7 @@ class FkConsole:
         definition = self._definitions.get(r[1])
         notice = None
         if r[9] is not None:
-            when = r[9].astimezone(SWEDISH_TIME).strftime("%Y-%m-%d %H:%M")
+            when = local_text(r[9])
             notice = f"Vården makulerade intyget {when}."
             if r[10]:
                 notice += f" Meddelande: {r[10]}"
