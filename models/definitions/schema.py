@@ -53,6 +53,8 @@ Kind = Literal[
 #: Named lists an answer may have to come from (``options_from``): "kommuner", Sweden's
 #: municipalities. The validation context says how to check each (see ``engine.py``).
 OptionList = Literal["kommuner"]
+#: The FMB section an icf_text field's ICF helper offers codes from (``icf_section``).
+IcfSection = Literal["funktionsnedsattning", "aktivitetsbegransning"]
 
 #: Kinds that only show something and never hold an answer.
 DISPLAY_KINDS = frozenset({"info_message", "header"})
@@ -115,6 +117,8 @@ class FieldDef(_Strict):
     #: A typeahead's list: the answer must be one of its names (typing freely is allowed; the
     #: rules report a name not in the list).
     options_from: OptionList | None = None
+    #: An icf_text field's FMB section: which central ICF codes its helper offers first.
+    icf_section: IcfSection | None = None
     max_length: int | None = Field(default=None, ge=1)
     min: float | None = None
     max: float | None = None
@@ -147,6 +151,8 @@ class FieldDef(_Strict):
     def _list_for_typeahead(self) -> FieldDef:
         if self.options_from is not None and self.kind != "typeahead":
             raise ValueError(f"field {self.id}: options_from is for typeahead fields only")
+        if self.icf_section is not None and self.kind != "icf_text":
+            raise ValueError(f"field {self.id}: icf_section is for icf_text fields only")
         return self
 
 

@@ -16,16 +16,14 @@ was. The change is one undo step and one ``changed``. The text may then exceed t
 maximum length: the counter shows it in red and the rules report it, as for typed text; no
 code is dropped.
 
-Which FMB section a field draws from is not in the definitions: ``ICF_FIELDS`` maps FK7804's
-field ids (35 Funktionsnedsättning: b-codes, 17 Aktivitetsbegränsning: d-codes). An icf_text
-field not in the map gets the helper with the search only.
+Which FMB section a field draws from is the definition's ``icf_section`` (FK7804's 35
+Funktionsnedsättning: b-codes, 17 Aktivitetsbegränsning: d-codes). An icf_text field without
+one gets the helper with the search only.
 
 The ICF list is read on the first press, not when the editor is built.
 """
 
 from __future__ import annotations
-
-from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -43,11 +41,6 @@ from models.reference.icf import (
 from widgets.editor.icf_picker import IcfPicker
 from widgets.editor.simple_fields import TextFieldWidget
 
-# FK7804 (LISJP) field id -> the FMB section its ICF helper offers codes from.
-ICF_FIELDS: Mapping[str, IcfField] = {
-    "35": IcfField.IMPAIRMENT,  # Funktionsnedsättning
-    "17": IcfField.ACTIVITY,  # Aktivitetsbegränsning
-}
 _TOPIC = {IcfField.IMPAIRMENT: "funktionsnedsättning", IcfField.ACTIVITY: "aktivitetsbegränsning"}
 
 
@@ -56,7 +49,8 @@ class IcfTextFieldWidget(TextFieldWidget):
 
     def build_input(self) -> QWidget:
         box = super().build_input()
-        self.icf_field: IcfField | None = ICF_FIELDS.get(self.field.id)
+        section = self.field.icf_section
+        self.icf_field: IcfField | None = IcfField(section) if section else None
         self.picker: IcfPicker | None = None
         self.icf_button = QPushButton(self.tr("Ta hjälp av ICF"))
         self.icf_button.setAutoDefault(False)
