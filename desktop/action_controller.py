@@ -104,8 +104,7 @@ class ActionController(QObject):
         if editor is None or certificate_id is None:
             return
         try:
-            self.states = self._lifecycle.rules.allowed_actions(self._user, certificate_id)
-            lines = self._lifecycle.rules.status_lines(self._user, certificate_id)
+            self.states, lines = self._lifecycle.rules.view(self._user, certificate_id)
         except IntygsstudioError:
             self.states, lines = {}, []  # deleted or out of reach: the list says so
         editor.action_bar.set_states(self.states.values())

@@ -37,3 +37,11 @@ class ActionRules(WorkflowService):
         """The header's status lines (WORKFLOW.md §1.2)."""
         facts = self._facts(user, certificate_id)
         return status_lines(facts, self._definitions[facts.type_code])
+
+    def view(
+        self, user: UserContext, certificate_id: str
+    ) -> tuple[dict[Action, ActionState], list[StatusLine]]:
+        """Both of the above from one read: what an opened certificate's bar and header show."""
+        facts = self._facts(user, certificate_id)
+        definition = self._definitions[facts.type_code]
+        return action_states(user, facts, self._definitions), status_lines(facts, definition)
