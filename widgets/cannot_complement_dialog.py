@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLayout,
     QPlainTextEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from models.workflow.complement import CannotComplementReason
 from models.workflow.question_texts import MAX_COMMENT
 from widgets.editor.style import styled
+from widgets.message_boxes import confirm_buttons
 
 
 class CannotComplementDialog(QDialog):
@@ -59,14 +59,7 @@ class CannotComplementDialog(QDialog):
         self.hint = QLabel()
         styled(self.hint, "small")
         layout.addWidget(self.hint)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.confirm = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.confirm.setText(self.tr("Skicka"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.confirm = confirm_buttons(self, self.tr("Skicka"), self._accept)
         layout.addWidget(self.buttons)
         self.group.buttonToggled.connect(lambda *_a: self._update())
         self.text.textChanged.connect(self._update)

@@ -14,7 +14,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLayout,
     QPlainTextEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.editor.style import styled
+from widgets.message_boxes import confirm_buttons
 
 WRONG_PATIENT = "FEL_PATIENT"
 OTHER_SERIOUS_ERROR = "ANNAT_ALLVARLIGT_FEL"
@@ -80,14 +80,7 @@ class RevokeDialog(QDialog):
             layout.addWidget(self.other_error)
             layout.addWidget(self.clarification)
             layout.addWidget(self.hint)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.confirm = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.confirm.setText(self.tr("Makulera"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.confirm = confirm_buttons(self, self.tr("Makulera"), self._accept)
         layout.addWidget(self.buttons)
         self.group.buttonToggled.connect(lambda *_args: self._update())
         self.clarification.textChanged.connect(self._update)

@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.editor.style import styled
+from widgets.message_boxes import confirm_buttons
 
 MAX_TRIES = 3
 
@@ -62,14 +62,7 @@ class SigningDialog(QDialog):
         form.addRow(self.tr("Kortinnehavare:"), self.holder)
         form.addRow(self.tr("HSA-id:"), self.card)
         form.addRow(self.tr("PIN-kod:"), self.pin)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.sign_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.sign_button.setText(self.tr(action))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        self.buttons.accepted.connect(self._try)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.sign_button = confirm_buttons(self, self.tr(action), self._try)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
