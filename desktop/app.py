@@ -188,6 +188,8 @@ def _run(options: Options, settings: Settings, started: float, cleanup: ExitStac
             services.certificates.definitions,
             services.lifecycle.signing,
         ),
+        store=services.opened.store,
+        bus=services.bus,
     )
     window = MainWindow(user, window_services, settings.paths, services.opened.store.description)
     if patient is not None:

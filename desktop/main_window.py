@@ -32,11 +32,13 @@ from desktop.lock_sweeper import LockSweeper
 from desktop.question_controller import QuestionController
 from desktop.settings import Paths
 from models.clock import Clock
+from models.events import ChangeBus
 from models.patients import PatientInfo, PatientService
 from models.printing import PrintService
 from models.qt.bridge import ChangeBridge
 from models.qt.certificate_table_model import CertificateTableModel
 from models.staff import UserContext
+from models.store.engine import Store
 from models.workflow.certificates import CertificateService
 from models.workflow.fmb_warning import SickLeaveHistory
 from models.workflow.lifecycle import Lifecycle
@@ -59,6 +61,10 @@ class WindowServices:
     clock: Clock
     sick_leave: SickLeaveHistory
     printing: PrintService
+    # The core itself, for the simulation and training windows that build their own services
+    # (Mina intyg, the authorities' inboxes, scenarios, exercises).
+    store: Store
+    bus: ChangeBus
 
 
 class MainWindow(QMainWindow):
@@ -127,6 +133,12 @@ class MainWindow(QMainWindow):
         self.controller.opened_in_editor.connect(self.question_controller.attach)
         self.lock_sweeper = LockSweeper(services.lifecycle.locking, services.clock, self)
         self.lock_sweeper.sweep()  # before anything is listed: drafts past 14 days are locked
+        # Simulation and training: one controller each, adding its own menu actions.
+        # [mina-intyg]
+        # [training-reset]
+        # [time-travel]
+        # [exercises]
+        # [instructor]
 
     # -- construction -------------------------------------------------------------------------
 
@@ -170,14 +182,15 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
-        archive = menu_bar.addMenu(self.tr("&Arkiv"))
+        archive = self.archive_menu = menu_bar.addMenu(self.tr("&Arkiv"))
         find_patient = archive.addAction(self.tr("Sök patient…"))
         find_patient.setShortcut(QKeySequence("Ctrl+P"))
         find_patient.triggered.connect(self.focus_patient_field)
         archive.addMenu(self.recent_menu)
         self.close_patient_action = archive.addAction(self.tr("Stäng patient"))
         self.close_patient_action.setEnabled(False)
-        archive.addSeparator()
+        # Training (Återställ övningsdata, Ny testpatient) adds its actions before this point.
+        self.archive_end = archive.addSeparator()
         quit_action = archive.addAction(self.tr("Avsluta"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -192,7 +205,7 @@ class MainWindow(QMainWindow):
         dock_action.setText(self.tr("Mitt/Vårt/Patientens arbete"))
         view.addAction(dock_action)
 
-        simulation = menu_bar.addMenu(self.tr("&Simulering"))
+        simulation = self.simulation_menu = menu_bar.addMenu(self.tr("&Simulering"))
         self.fk_console_action = simulation.addAction(self.tr("Försäkringskassan – handläggarvy…"))
         self.fk_console_action.triggered.connect(self.open_fk_console)
         self.fk_console: FkConsoleWindow | None = None

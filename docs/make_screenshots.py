@@ -66,6 +66,8 @@ def main() -> int:
             clock,
             SickLeaveHistory(store),
             PrintService(store, clock, certificates.definitions, flow.signing),
+            store,
+            bus,
         )
         window = MainWindow(user, services, Paths.under(Path(home)), store.description)
         window.show()

@@ -167,6 +167,8 @@ def main_window_for(
             clock,
             SickLeaveHistory(store),
             PrintService(store, clock, certificates.definitions, flow.signing),
+            store,
+            bus,
         )
         window = MainWindow(user, services, Paths.under(tmp_path), store.description)
         qtbot.addWidget(window)

@@ -57,6 +57,8 @@ def main() -> int:
         clock,
         SickLeaveHistory(store),
         PrintService(store, clock, definitions, flow.signing),
+        store,
+        bus,
     )
     window = MainWindow(user, services, Paths.under(Path(database).parent), "test")
     window.show()
