@@ -190,6 +190,7 @@ def _run(options: Options, settings: Settings, started: float, cleanup: ExitStac
         ),
         store=services.opened.store,
         bus=services.bus,
+        journal_delay=settings.journal_delay,
     )
     window = MainWindow(user, window_services, settings.paths, services.opened.store.description)
     if patient is not None:

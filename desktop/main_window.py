@@ -5,6 +5,7 @@ It lays the panels out; the journal controller gives them their behaviour. No do
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -65,6 +66,8 @@ class WindowServices:
     # (Mina intyg, the authorities' inboxes, scenarios, exercises).
     store: Store
     bus: ChangeBus
+    # How long a send from Mina intyg takes to reach the journal (settings; default none).
+    journal_delay: dt.timedelta = dt.timedelta()
 
 
 class MainWindow(QMainWindow):
