@@ -32,6 +32,7 @@ from desktop.journal_controller import JournalController
 from desktop.lock_sweeper import LockSweeper
 from desktop.question_controller import QuestionController
 from desktop.settings import Paths
+from desktop.time_controller import TimeController
 from models.clock import Clock
 from models.events import ChangeBus
 from models.patients import PatientInfo, PatientService
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         # [mina-intyg]
         # [training-reset]
         # [time-travel]
+        self.time_controller = TimeController(self)
         # [exercises]
         # [instructor]
 

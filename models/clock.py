@@ -1,14 +1,25 @@
 """The one source of "now" in Intygsstudio.
 
 Every rule that depends on time (draft locking, deadlines, ages, sick-leave warnings) asks a
-:class:`Clock`. Training moves the clock forward with :meth:`Clock.advance`; tests use
-:class:`FixedClock`. Nothing else in the code base reads the system time.
+:class:`Clock`. Training moves the clock forward with :meth:`Clock.advance` or
+:meth:`Clock.advance_days` ("Simulering → Spola fram tiden"); tests use :class:`FixedClock`.
+Nothing else in the code base reads the system time (tests/models/test_no_system_time.py
+checks that).
+
+The simulated offset belongs to the running app: it is not stored, so a restart (or another
+workstation on the same database) runs on real time. What was done while time was moved
+forward keeps its simulated timestamps.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
+
+log = logging.getLogger(__name__)
 
 SWEDISH_TIME = ZoneInfo("Europe/Stockholm")
 
@@ -23,11 +34,21 @@ def local_text(moment: dt.datetime | None) -> str:
     return moment.astimezone(SWEDISH_TIME).strftime("%Y-%m-%d %H:%M")
 
 
+#: Called after the clock was moved (forward, or back to real time).
+ClockListener = Callable[[], None]
+
+
 class Clock:
-    """System time plus an offset that training can move forward."""
+    """System time plus an offset that training can move forward.
+
+    Views that show dates or time-dependent states subscribe with :meth:`subscribe` and are
+    told after each move; the clock itself stays free of Qt.
+    """
 
     def __init__(self) -> None:
         self._offset = dt.timedelta()
+        self._listeners: list[ClockListener] = []
+        self._lock = threading.Lock()
 
     def _system_now(self) -> dt.datetime:
         return dt.datetime.now(dt.UTC)
@@ -57,10 +78,53 @@ class Clock:
         if delta < dt.timedelta():
             raise ValueError("time can only be moved forward")
         self._offset += delta
+        self._moved()
+
+    def advance_days(self, days: int) -> dt.date:
+        """Move forward by whole days in Sweden: the same wall-clock time ``days`` dates later
+        (across a change to or from summer time too). Returns the new today."""
+        if days < 0:
+            raise ValueError("time can only be moved forward")
+        local = self.local_now()
+        # Aware + timedelta is wall-clock arithmetic; the zone then gives the new UTC offset.
+        later = local + dt.timedelta(days=days)
+        self.advance(later.astimezone(dt.UTC) - local.astimezone(dt.UTC))
+        return self.today()
+
+    def days_ahead(self) -> int:
+        """Whole days between the simulated date and the real one (0 on real time)."""
+        if not self.is_simulated:
+            return 0
+        real = self._system_now().astimezone(SWEDISH_TIME).date()
+        return (self.today() - real).days
 
     def reset(self) -> None:
         """Return to real time."""
+        if not self.is_simulated:
+            return
         self._offset = dt.timedelta()
+        self._moved()
+
+    def subscribe(self, listener: ClockListener) -> Callable[[], None]:
+        """Be called after each move; returns the function that stops it again."""
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def _moved(self) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener()
+            except Exception:  # a broken view must not stop the others from following
+                log.exception("clock listener failed")
 
 
 class FixedClock(Clock):
