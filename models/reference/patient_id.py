@@ -102,6 +102,14 @@ def _parse_reservnummer(digits: str) -> PatientId | None:
     return PatientId(digits, PatientIdKind.RESERVNUMMER, None)
 
 
+def reservnummer(year: int, serial: int) -> str:
+    """A Region Stockholm reservnummer: ``99`` + year of issue + five-digit serial + check digit."""
+    if not 0 <= year <= 9999 or not 0 < serial <= 99_999:
+        raise ValueError("year or serial out of range")
+    body = f"99{year:04d}{serial:05d}"
+    return f"{body}{_luhn_check_digit(body[4:11])}"
+
+
 def _expand_ten_digits(short: str, separator: str, serial: str, today: dt.date) -> str:
     year2, month, day = int(short[:2]), int(short[2:4]), int(short[4:6])
     day_of_month = day - _COORDINATION_DAYS if day >= _COORDINATION_DAYS else day

@@ -1,0 +1,1 @@
+"""Training: what instructors use to run a course (test patients, the event log, …)."""
