@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -30,7 +30,9 @@ from models.workflow.facts import load_facts
 from models.workflow.integrity import TAMPER_WARNING, sha256
 from models.workflow.questions import NO_QUESTIONS
 from models.workflow.rules import action_state, read_refusal
-from models.workflow.signing import SigningService
+
+if TYPE_CHECKING:
+    from models.workflow.signing import SigningService
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def file_name(document: PrintDocument, date: str) -> str:
     return f"{'_'.join(words)}_{document.person_id}_{date}.pdf"
 
 
-def _signed_content(certificate: Certificate) -> dict[str, Any] | None:
+def signed_content(certificate: Certificate) -> dict[str, Any] | None:
     """The answers as signed, when the stored signed document is intact."""
     stored = certificate.signed_json
     if not stored or certificate.content_hash != sha256(stored):
@@ -95,7 +97,7 @@ def read_document(
     what was signed."""
     patient = session.get(Patient, certificate.patient_id)
     assert patient is not None
-    content = _signed_content(certificate) or dict(certificate.content or {})
+    content = signed_content(certificate) or dict(certificate.content or {})
     sent_to = certificate.sent_to
     if sent_to is not None and sent_to == definition.recipient.code:
         sent_to = definition.recipient.name

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import enum
 
-from sqlalchemy import select
-
 from models.audit import AuditAction
 from models.errors import NotAllowedError
 from models.staff import UserContext
-from models.store.schema import Certificate, CertificateStatus, Delivery
+from models.recipients.delivery import notify_revocation
+from models.store.schema import Certificate, CertificateStatus
 from models.workflow.actions import Action
 from models.workflow.base import WorkflowService, changed, changed_related
 from models.workflow.creation import DEATH_TYPES
@@ -74,14 +73,7 @@ class RevokeService(WorkflowService):
                 certificate,
                 f"Makulerade {what}: {self._name(certificate)}",
             )
-            deliveries = session.scalars(
-                select(Delivery).where(
-                    Delivery.certificate_id == certificate.id,
-                    Delivery.revocation_notified_at.is_(None),
-                )
-            )
-            for delivery in deliveries:
-                delivery.revocation_notified_at = now
+            notify_revocation(session, certificate.id, now)
             self._questions.handle_all(session, certificate.id, user.actor)
             parent = facts.parent
             if parent is not None:

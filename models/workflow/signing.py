@@ -4,7 +4,7 @@ On signing, the content is frozen: the canonical signed document and its SHA-256
 with the signer (``integrity.py``). DB and DOI are signed and sent in one step, except a DB
 where "Finns skäl för polisanmälan?" is Ja: it is printed and handed to Polismyndigheten.
 A signed complement is sent to Försäkringskassan at once. Sending is recorded as a delivery
-that the simulated recipient reads.
+that the simulated recipient reads (``models.recipients.delivery``).
 """
 
 from __future__ import annotations
@@ -15,18 +15,19 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from models.audit import AuditAction
-from models.clock import Clock
+from models.clock import Clock, local_text
 from models.definitions.engine import PatientFacts, ValidationContext, validate
 from models.definitions.kind_checks import DiagnosisExists
 from models.definitions.progress import MissingItem, missing_items
 from models.definitions.schema import Definition
 from models.errors import NotAllowedError
 from models.events import ChangeBus
+from models.recipients.delivery import deliver, first_delivery
 from models.reference.patient_id import PatientIdKind
 from models.reference.patient_id import parse as parse_patient_id
 from models.staff import UserContext
 from models.store.engine import Store
-from models.store.schema import Certificate, CertificateStatus, Delivery, Patient
+from models.store.schema import Certificate, CertificateStatus, Patient
 from models.workflow import texts as t
 from models.workflow.actions import Action
 from models.workflow.base import WorkflowService, changed, changed_related
@@ -159,6 +160,13 @@ class SigningService(WorkflowService):
             asks_consent = definition.recipient.code == t.FK
             if asks_consent and not patient_consent:
                 raise NotAllowedError(CONSENT_MISSING)
+            earlier = first_delivery(session, certificate.id, definition.recipient.code)
+            if earlier is not None:
+                # The patient sent it from Mina intyg, and the journal does not know yet.
+                raise NotAllowedError(
+                    f"Intyget är redan skickat till {definition.recipient.name} "
+                    f"{local_text(earlier.sent_at)} av patienten via Mina intyg."
+                )
             self._deliver(
                 session, user, certificate, definition, consent=True if asks_consent else None
             )
@@ -176,19 +184,14 @@ class SigningService(WorkflowService):
         consent: bool | None,
     ) -> None:
         """Hand the signed certificate to its (simulated) recipient, in this transaction."""
-        now = self._clock.now()
         recipient = definition.recipient
-        certificate.sent_at = now
-        certificate.sent_to = recipient.code
-        session.add(
-            Delivery(
-                certificate_id=certificate.id,
-                recipient=recipient.code,
-                sent_at=now,
-                sent_by_id=user.staff.hsa_id,
-                patient_consent=consent,
-                content_hash=certificate.content_hash,
-            )
+        deliver(
+            session,
+            certificate,
+            recipient.code,
+            now=self._clock.now(),
+            sent_by_id=user.staff.hsa_id,
+            consent=consent,
         )
         self._event(session, certificate, "SKICKA", user, f"Skickat till {recipient.name}")
         self._log(
