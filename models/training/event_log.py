@@ -170,7 +170,7 @@ _WHO = (
 )
 
 
-def _status_query() -> Select[Any]:
+def _status_query() -> Select[*tuple[Any, ...]]:
     return (
         select(
             CertificateEvent.at,
@@ -189,7 +189,7 @@ def _status_query() -> Select[Any]:
     )
 
 
-def _pdl_query() -> Select[Any]:
+def _pdl_query() -> Select[*tuple[Any, ...]]:
     return (
         select(
             AuditEntry.at,
