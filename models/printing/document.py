@@ -15,7 +15,8 @@ from typing import Any
 
 from models.definitions.engine import UNIT_PREFIX
 from models.definitions.schema import Definition
-from models.definitions.summary import answered_fields
+from models.definitions.summary import WITHHELD, answered_fields
+from models.printing.employer import CUSTOMISED, NOTHING_HIDDEN, diagnosis_fields
 from models.reference.patient_id import PatientIdKind
 from models.store.certificates import CertificateStatus
 from models.workflow.status import visible_in_mina_intyg
@@ -120,21 +121,31 @@ def formatted_id(person_id: str) -> str:
 
 
 def sections(
-    definition: Definition, content: Mapping[str, Any], *, unit_fields: bool = True
+    definition: Definition,
+    content: Mapping[str, Any],
+    *,
+    unit_fields: bool = True,
+    hide_diagnosis: bool = False,
 ) -> tuple[PrintSection, ...]:
     """The answered questions grouped by section, in form order; empty sections left out.
 
     A field the patient keeps from the employer prints as "På patientens begäran uppges inte
-    diagnos" (``omit_in_employer_print``). ``unit_fields=False`` leaves out the unit's contact
-    details (``unit.*``), which the signature block shows instead.
+    diagnos" (``omit_in_employer_print``); with ``hide_diagnosis`` it does so whatever the
+    answer, and the question about passing it on is left out (``employer.py``).
+    ``unit_fields=False`` leaves out the unit's contact details (``unit.*``), which the
+    signature block shows instead.
     """
+    hiding = diagnosis_fields(definition) if hide_diagnosis else NOTHING_HIDDEN
     grouped: list[tuple[str, list[PrintLine]]] = []
     for answered in answered_fields(definition, content, withheld=True):
         if not unit_fields and answered.field_id.startswith(UNIT_PREFIX):
             continue
+        if answered.field_id in hiding.questions:
+            continue
+        text = WITHHELD if answered.field_id in hiding.hidden else answered.text
         if not grouped or grouped[-1][0] != answered.category:
             grouped.append((answered.category, []))
-        grouped[-1][1].append(PrintLine(answered.label, answered.text))
+        grouped[-1][1].append(PrintLine(answered.label, text))
     return tuple(PrintSection(title, tuple(lines)) for title, lines in grouped)
 
 
@@ -164,13 +175,20 @@ def build_document(
     id_kind: PatientIdKind = PatientIdKind.PERSONNUMMER,
     signature: Signature | None = None,
     sent_to: str | None = None,
+    hide_diagnosis: bool = False,
 ) -> PrintDocument:
     """The printout of one certificate. ``status`` is the stored (or effective) status;
     ``signature`` is given for a signed (or signed, then revoked) certificate, and shows the
     unit's address and phone as the form gives them; ``sent_to`` is the recipient's name when it
-    was sent. A draft has neither."""
+    was sent. A draft has neither. ``hide_diagnosis``: the patient's customised employer copy
+    (only for types with a diagnosis the employer may be denied; the caller checks that)."""
     draft = status in (CertificateStatus.DRAFT, CertificateStatus.LOCKED_DRAFT)
-    notices = (EMPLOYER_DRAFT,) if draft and definition.recipient.code == EMPLOYER else ()
+    notices: tuple[str, ...] = ()
+    if draft and definition.recipient.code == EMPLOYER:
+        notices = (EMPLOYER_DRAFT,)
+    hide_diagnosis = hide_diagnosis and bool(diagnosis_fields(definition))
+    if hide_diagnosis:
+        notices = (*notices, CUSTOMISED)
     if draft:
         signature = sent_to = None
     elif signature is not None:
@@ -182,7 +200,9 @@ def build_document(
         person_id_label=_ID_LABELS[id_kind],
         certificate_id=certificate_id,
         watermark=WATERMARKS.get(status),
-        sections=sections(definition, content, unit_fields=signature is None),
+        sections=sections(
+            definition, content, unit_fields=signature is None, hide_diagnosis=hide_diagnosis
+        ),
         signature=signature,
         sent_to=sent_to,
         seen_at_1177=visible_in_mina_intyg(status, definition.mina_intyg),

@@ -91,10 +91,12 @@ def read_document(
     status: str,
     definition: Definition,
     befattningar: Path,
+    *,
+    hide_diagnosis: bool = False,
 ) -> PrintDocument:
     """The printout of ``certificate`` in ``status`` (its effective status), read in the
     caller's session. No access check: the caller has made it. A signed certificate prints
-    what was signed."""
+    what was signed; ``hide_diagnosis`` makes the patient's customised employer copy."""
     patient = session.get(Patient, certificate.patient_id)
     assert patient is not None
     content = signed_content(certificate) or dict(certificate.content or {})
@@ -110,6 +112,7 @@ def read_document(
         id_kind=patient.id_kind,
         signature=_signature(session, certificate, befattningar),
         sent_to=sent_to,
+        hide_diagnosis=hide_diagnosis,
     )
 
 

@@ -55,4 +55,22 @@ def __getattr__(name: str) -> Any:
     return getattr(importlib.import_module(f"models.recipients.{module}"), name)
 
 
-__all__ = sorted(_MODULES)  # noqa: PLE0605
+__all__ = [
+    "AUTHORITIES",
+    "AlreadySentError",
+    "Authority",
+    "Citizen",
+    "CitizenCertificate",
+    "CitizenFilters",
+    "CitizenOption",
+    "CitizenRow",
+    "FilterOptions",
+    "HistoryEntry",
+    "Inbox",
+    "InboxItem",
+    "JournalNotices",
+    "MinaIntyg",
+    "ReceivedDocument",
+    "UnderAgeError",
+    "authority",
+]

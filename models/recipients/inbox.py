@@ -65,7 +65,7 @@ Sender = aliased(Staff)
 def revoke_text(reason: str | None, message: str | None) -> str:
     """The revocation notice: Webcert's reason and the doctor's message, if any."""
     parts = []
-    if reason in RevokeReason.__members__:
+    if reason is not None and reason in RevokeReason.__members__:
         parts.append(RevokeReason(reason).label())
     if message:
         parts.append(message)
@@ -100,7 +100,7 @@ class Inbox:
             content = signed_content(certificate) or dict(certificate.content or {})
         return ReceivedDocument(item, self._definitions[item.type_code], content)
 
-    def _query(self) -> Select[Any]:
+    def _query(self) -> Select[*tuple[Any, ...]]:
         return (
             select(
                 Delivery.id,
