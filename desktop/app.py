@@ -78,8 +78,6 @@ def open_services(options: Options, settings: Settings, clock: Clock) -> Service
     opened = open_store(url, clock, resource_path("seed"), reset=options.reset_training)
     if opened.migration.backup is not None:
         log.info("Databasen kopierades till %s före uppgradering", opened.migration.backup)
-    if options.reset_training:
-        log.info("Övningsdata återställd i %s", opened.store.description)
     log.info("Databas: %s", opened.store.description)
     store = opened.store
     bus = ChangeBus()
@@ -137,7 +135,7 @@ def run(argv: Sequence[str], *, started: float | None = None) -> int:
             user=SMOKE_USER,
             unit=SMOKE_UNIT,
             patient=SMOKE_PATIENT,
-            reset_training=False,
+            reset_training=None,
             no_crash_dialog=True,
             smoke=True,
             qt_args=options.qt_args,

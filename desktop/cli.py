@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from models.training.scenarios import DEFAULT_SCENARIO
+
 
 @dataclass(frozen=True)
 class Options:
@@ -15,7 +17,8 @@ class Options:
     user: str | None
     unit: str | None
     patient: str | None
-    reset_training: bool
+    #: The training scenario to rebuild the database from (its key or name), if asked.
+    reset_training: str | None
     no_crash_dialog: bool
     smoke: bool
     qt_args: list[str]
@@ -37,8 +40,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--patient", metavar="PNR", help="open this patient's journal at start")
     parser.add_argument(
         "--reset-training",
-        action="store_true",
-        help="delete all data and load the training data again",
+        nargs="?",
+        const=DEFAULT_SCENARIO,
+        default=None,
+        metavar="SCENARIO",
+        help="delete all data and load a training scenario: grundkurs (the default), "
+        "uppfoljning, dodsfall (resources/training)",
     )
     parser.add_argument(
         "--no-crash-dialog",

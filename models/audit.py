@@ -24,6 +24,9 @@ class AuditAction(enum.StrEnum):
     # Not a PDL activity of Webcert's: a signed certificate whose stored content no longer
     # matches what was signed was opened.
     INTEGRITET = "Integritetsvarning"
+    # Not Webcert's either: a user replaced all data with a training scenario
+    # (Arkiv → Återställ övningsdata); no patient, so it shows in the unit's event log.
+    OVNINGSDATA = "Återställ övningsdata"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.engine import URL
@@ -13,7 +14,10 @@ from sqlalchemy.engine import URL
 from models.clock import Clock
 from models.store.engine import Store, create_store
 from models.store.migrate import MigrationResult, migrate
-from models.store.seed import reset_training, seed_if_empty
+from models.store.seed import seed_if_empty
+
+if TYPE_CHECKING:
+    from models.training.scenarios import Scenario
 
 
 @dataclass(frozen=True)
@@ -25,14 +29,26 @@ class OpenedStore:
     seeded: bool
 
 
-def open_store(url: URL, clock: Clock, seed_dir: Path, *, reset: bool = False) -> OpenedStore:
-    """Connect, migrate to the newest schema, and seed an empty database (or reset it)."""
+def open_store(
+    url: URL, clock: Clock, seed_dir: Path, *, reset: Scenario | str | None = None
+) -> OpenedStore:
+    """Connect, migrate to the newest schema, and seed an empty database.
+
+    ``reset``: replace all data with this training scenario (or the one with this key) instead;
+    an unknown key raises NotFoundError before anything is opened.
+    """
+    if reset is not None:
+        # Imported here: the training builder uses the workflow services, which use the store.
+        from models.training.reset import reset_to
+        from models.training.scenarios import scenario
+
+        reset = scenario(reset) if isinstance(reset, str) else reset
     store = create_store(url)
     try:
         with _one_workstation_at_a_time(store):
             migration = migrate(store, clock)
-            if reset:
-                reset_training(store, seed_dir, clock)
+            if reset is not None:
+                reset_to(store, clock, reset)
                 seeded = True
             else:
                 seeded = seed_if_empty(store, seed_dir, clock)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,13 @@ def reset_training(store: Store, seed_dir: Path, clock: Clock) -> None:
 
 
 def _load(session: Session, seed_dir: Path, clock: Clock) -> None:
-    organisation = _read(seed_dir, "organisation.json")
+    load_organisation(session, seed_dir / "organisation.json")
+    load_patients(session, _read(seed_dir, "patients.json")["patients"], clock.today())
+
+
+def load_organisation(session: Session, path: Path) -> None:
+    """Add the care providers, units and staff of an organisation file (seed format)."""
+    organisation = _read(path.parent, path.name)
     units: dict[str, CareUnit] = {}
     for provider_data in organisation["care_providers"]:
         provider = CareProvider(hsa_id=provider_data["hsa_id"], name=provider_data["name"])
@@ -87,8 +94,10 @@ def _load(session: Session, seed_dir: Path, clock: Clock) -> None:
         staff.units = [units[unit_id] for unit_id in staff_data["units"]]
         session.add(staff)
 
-    today = clock.today()
-    for patient_data in _read(seed_dir, "patients.json")["patients"]:
+
+def load_patients(session: Session, patients: Iterable[Mapping[str, Any]], today: dt.date) -> None:
+    """Add patients given as in patients.json (``date_of_death`` an ISO date or absent)."""
+    for patient_data in patients:
         patient_id = parse_patient_id(patient_data["person_id"], today)
         died = patient_data.get("date_of_death")
         session.add(
