@@ -67,10 +67,10 @@ class TimeTravelDialog(QDialog):
         self.spin.setSuffix(self.tr(" dagar"))
         self.spin.setAccessibleName(self.tr("Antal dagar"))
         form.addRow(self.tr("Spola fram:"), self.spin)
-        self.result = QLabel()
-        self.result.setObjectName("resultDate")
-        styled(self.result, "fieldLabel")  # bold: this is what the choice leads to
-        form.addRow(self.tr("Nytt datum:"), self.result)
+        self.new_date = QLabel()
+        self.new_date.setObjectName("newDate")
+        styled(self.new_date, "fieldLabel")  # bold: this is what the choice leads to
+        form.addRow(self.tr("Nytt datum:"), self.new_date)
         layout.addLayout(form)
         self.buttons, self.confirm = confirm_buttons(self, self.tr("Spola fram"), self._accept)
         layout.addWidget(self.buttons)
@@ -86,7 +86,7 @@ class TimeTravelDialog(QDialog):
     def _update(self) -> None:
         days = self.spin.value()
         self.spin.setSuffix(self.tr(" dag") if days == 1 else self.tr(" dagar"))
-        self.result.setText(day_text(self.resulting_date))
+        self.new_date.setText(day_text(self.resulting_date))
 
     def _accept(self) -> None:
         self.days = self.spin.value()

@@ -56,9 +56,9 @@ def test_fifteen_days_forward_locks_a_draft_made_today_and_real_time_returns(
     assert dialog.windowTitle() == "Spola fram tiden"
     assert dialog.current.text() == "2026-11-27 (fredag)"
     choose_days(qtbot, dialog, 14)
-    assert dialog.result.text() == "2026-12-11 (fredag)"
+    assert dialog.new_date.text() == "2026-12-11 (fredag)"
     choose_days(qtbot, dialog, 15)
-    assert dialog.result.text() == "2026-12-12 (lördag)"
+    assert dialog.new_date.text() == "2026-12-12 (lördag)"
     assert dialog.confirm.text() == "Spola fram"
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
 
