@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 
 from desktop.action_controller import ActionController
 from desktop.editor_controller import EditorController
+from desktop.instructor_controller import InstructorController
 from desktop.journal_controller import JournalController
 from desktop.lock_sweeper import LockSweeper
 from desktop.question_controller import QuestionController
 from desktop.settings import Paths
 from desktop.time_controller import TimeController
+from desktop.training_controller import TrainingController
 from models.clock import Clock
 from models.events import ChangeBus
 from models.patients import PatientInfo, PatientService
@@ -140,10 +142,12 @@ class MainWindow(QMainWindow):
         # Simulation and training: one controller each, adding its own menu actions.
         # [mina-intyg]
         # [training-reset]
+        self.training_controller = TrainingController(self, user)
         # [time-travel]
         self.time_controller = TimeController(self)
         # [exercises]
         # [instructor]
+        self.instructor_controller = InstructorController(self, user)
 
     # -- construction -------------------------------------------------------------------------
 

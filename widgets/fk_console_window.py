@@ -220,6 +220,15 @@ class FkConsoleWindow(QMainWindow):
                 return True
         return False
 
+    def start_question(self, certificate_id: str) -> bool:
+        """Show a received certificate with the "Ny fråga" form ready to fill in (Simulering →
+        Skicka fråga som Försäkringskassan); False if FK has not received it."""
+        self.refresh()
+        if not self.select(certificate_id):
+            return False
+        self.form.text.setFocus()
+        return True
+
     def _selection_changed(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
