@@ -3,7 +3,8 @@
 The clock is frozen far in the future, on 1 June 2071. Every flow is driven through the
 services, and then every timestamp in the database must be that very instant: one read of the
 system time anywhere would leave a date decades earlier. What is derived from "today" (locking,
-deadlines, validation of dates, the printout's file name) must follow the frozen day too. The
+deadlines, validation of dates, the printout's file name, "Nytt" in Mina intyg) must follow the
+frozen day too. The
 static half of the proof is tests/models/test_no_system_time.py.
 """
 
@@ -18,8 +19,11 @@ from sqlalchemy import select
 
 from models.clock import SWEDISH_TIME, FixedClock
 from models.errors import NotAllowedError
+from models.events import ChangeBus
 from models.patients import PatientService
 from models.printing import PrintService
+from models.recipients.citizen import NEW, NEW_DAYS, Citizen
+from models.recipients.mina_intyg import MinaIntyg
 from models.reference.fmb import fmb
 from models.staff import UserContext
 from models.store import Store
@@ -78,6 +82,7 @@ def test_every_flow_stores_the_frozen_instant_and_follows_the_frozen_day(
     patients: PatientService,
     certificates: CertificateService,
     life: Lifecycle,
+    bus: ChangeBus,
 ) -> None:
     assert stored_instants(store) == {}  # the seed holds no timestamps
     # Locking follows the frozen day: made 15 days before it, locked; 14 days, not yet.
@@ -158,8 +163,13 @@ def test_every_flow_stores_the_frozen_instant_and_follows_the_frozen_day(
     assert warning is not None
     assert "Den totala sjukskrivningsperioden är 200 dagar" in warning.message
 
-    # Revoking the certificate.
-    life.revoking.revoke(doctor, row.id, RevokeReason.ANNAT_ALLVARLIGT_FEL, "Fel i intyget.")
+    # Mina intyg: the patient sees the certificate as "Nytt".
+    mina = MinaIntyg(store, clock, certificates.definitions, bus)
+    citizen = mina.log_in(TOLVAN)
+    assert NEW in badges_of(mina, citizen, row.id)
+
+    # Revoking the locked draft.
+    life.revoking.revoke(doctor, old, RevokeReason.ANNAT_ALLVARLIGT_FEL, "Fel patient vald.")
 
     instants = stored_instants(store)
     for table in (
@@ -176,3 +186,13 @@ def test_every_flow_stores_the_frozen_instant_and_follows_the_frozen_day(
         for name, values in instants.items()
     }
     assert {name: values for name, values in wrong.items() if values} == {}
+
+    # "Nytt" is counted from the clock's day too: fifteen days on, the certificate is not new.
+    clock.advance_days(NEW_DAYS + 1)
+    assert NEW not in badges_of(mina, citizen, row.id)
+
+
+def badges_of(mina: MinaIntyg, citizen: Citizen, certificate_id: str) -> tuple[str, ...]:
+    rows = [row for row in mina.certificates(citizen) if row.certificate_id == certificate_id]
+    assert len(rows) == 1
+    return rows[0].badges
