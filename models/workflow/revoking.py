@@ -13,8 +13,8 @@ import enum
 
 from models.audit import AuditAction
 from models.errors import NotAllowedError
-from models.staff import UserContext
 from models.recipients.delivery import notify_revocation
+from models.staff import UserContext
 from models.store.schema import Certificate, CertificateStatus
 from models.workflow.actions import Action
 from models.workflow.base import WorkflowService, changed, changed_related
