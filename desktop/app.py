@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.cli import Options, parse_options
 from desktop.errors import ErrorHandler, setup_logging
-from desktop.main_window import MainWindow, WindowServices
+from desktop.main_window import WindowServices
+from desktop.session import Session
 from desktop.settings import Paths, Settings
 from models.clock import Clock
 from models.definitions.loader import shipped_definitions
@@ -190,7 +191,11 @@ def _run(options: Options, settings: Settings, started: float, cleanup: ExitStac
         bus=services.bus,
         journal_delay=settings.journal_delay,
     )
-    window = MainWindow(user, window_services, settings.paths, services.opened.store.description)
+    # The session holds the window, so that Arkiv → Byt användare can replace it.
+    session = Session(
+        window_services, services.directory, settings.paths, services.opened.store.description
+    )
+    window = session.open(user)
     if patient is not None:
         window.show_patient(patient)
     window.show()
