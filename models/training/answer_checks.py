@@ -50,9 +50,10 @@ def statement(
         )
     if isinstance(check, AnswerCheck):
         field = definition.field(check.field)
+        name = check.label or field.label
         if check.contains is not None:
-            return f"”{field.label}” omfattar {_shown(field, check.contains)}."
-        return f"”{field.label}” är {_shown(field, check.equals)}."
+            return f"”{name}” omfattar {_shown(field, check.contains)}."
+        return f"”{name}” är {_shown(field, check.equals)}."
     return "Intyget har inga fel: allt obligatoriskt är ifyllt."
 
 
@@ -127,22 +128,23 @@ def _shown(field: FieldDef, value: Any) -> str:
 def answer(check: AnswerCheck, certificate: CertificateFacts, definition: Definition) -> Verdict:
     field = definition.field(check.field)
     value = certificate.content.get(check.field)
+    name = check.label or field.label
     if check.contains is not None:
         chosen = value if isinstance(value, list) else []
         absent = [code for code in check.contains if code not in chosen]
         if not absent:
             return True, ""
-        return False, f"I ”{field.label}” saknas {_shown(field, absent)}."
+        return False, f"I ”{name}” saknas {_shown(field, absent)}."
     if value == check.equals:
         return True, ""
     if value is None:
         return (
             False,
-            f"”{field.label}” är inte besvarad; svaret ska vara {_shown(field, check.equals)}.",
+            f"”{name}” är inte besvarad; svaret ska vara {_shown(field, check.equals)}.",
         )
     return (
         False,
-        f"”{field.label}” är {_shown(field, value)}, men ska vara {_shown(field, check.equals)}.",
+        f"”{name}” är {_shown(field, value)}, men ska vara {_shown(field, check.equals)}.",
     )
 
 

@@ -110,23 +110,6 @@ class CertificateGrader:
 
     def _properties(self, check: CertificateCheck) -> list[_Property]:
         found: list[_Property] = []
-        if check.sent_to is not None:
-            to = self._recipient(check.sent_to)
-            found.append(
-                _Property(
-                    f"som är skickat till {to}",
-                    lambda c: check.sent_to in c.recipients,
-                    lambda c: f"är inte skickat till {to}",
-                )
-            )
-        if check.patient_consent:
-            found.append(
-                _Property(
-                    "som skickades med patientens samtycke",
-                    lambda c: c.consent,
-                    lambda c: "skickades inte med patientens samtycke",
-                )
-            )
         if check.relation is not None:
             found.append(self._relation(check))
         if check.author_role is not None:
@@ -162,6 +145,23 @@ class CertificateGrader:
                     ),
                 )
             )
+        if check.sent_to is not None:
+            to = self._recipient(check.sent_to)
+            found.append(
+                _Property(
+                    f"som är skickat till {to}",
+                    lambda c: check.sent_to in c.recipients,
+                    lambda c: f"är inte skickat till {to}",
+                )
+            )
+        if check.patient_consent:
+            found.append(
+                _Property(
+                    "som skickades med patientens samtycke",
+                    lambda c: c.consent,
+                    lambda c: "skickades inte med patientens samtycke",
+                )
+            )
         if check.revoke_reason is not None:
             label = _REVOKE_LABELS[check.revoke_reason]
             found.append(
@@ -189,24 +189,13 @@ class CertificateGrader:
                 lambda c: f"{negative} {target}",
             )
         parent = self._bound.get(check.parent)
-        target = f"{self._article(parent)} för {person_text(parent.person_id)}" if parent else ""
-        target = target or "intyget ovan"
+        drafts = ("draft", "locked_draft")
+        target = "utkastet ovan" if parent and parent.status in drafts else "intyget ovan"
         return _Property(
             f"{positive} {target}",
             lambda c: parent is not None and c.parents.get(relation) == parent.id,
             lambda c: f"{negative} {target}",
         )
-
-    def _article(self, parent: CertificateFacts | None) -> str:
-        if parent is None:
-            return ""
-        name = self._name(parent.type_code)
-        if parent.status in ("draft", "locked_draft"):
-            prefix = (
-                "det låsta utkastet till" if parent.status == "locked_draft" else "utkastet till"
-            )
-            return f"{prefix} {name}"
-        return f"det tidigare {name}"
 
     def _noun(self, check: CertificateCheck, *, negative: bool) -> str:
         """ "signerat läkarintyg för sjukpenning (FK 7804)", "utkast till dödsbevis (DB)"."""
@@ -250,7 +239,8 @@ class CertificateGrader:
         if not candidates:
             explanation = f"Det finns {self._phrase(check, shown, negative=True)}."
             if of_type:
-                explanation += " De intyg som finns fanns redan när övningen startade."
+                which = "Intyget" if len(of_type) == 1 else "De intyg"
+                explanation += f" {which} som finns fanns redan när övningen startade."
             return CertificateVerdict(text, False, explanation, None)
         best = max(
             candidates,

@@ -11,7 +11,7 @@ A check is one condition on the data an exercise leaves behind, named by its ``k
 - ``sick_leave``: ``of`` has a period of ``degree`` lasting ``days`` days from the exercise's
   start date plus ``from_day`` (``only``: and no other period).
 - ``answer``: field ``field`` of ``of`` equals ``equals``, or holds every code in
-  ``contains``.
+  ``contains`` (``label``: a short name for the field, for a long label on the form).
 - ``no_errors``: validating ``of`` finds no errors.
 - ``question``: a question from Försäkringskassan with ``subject`` about ``patient``'s
   certificates has the ``outcome`` ``answered`` (with a text), ``answered_with_certificate``
@@ -122,6 +122,8 @@ class AnswerCheck(_OnCertificate):
 
     kind: Literal["answer"]
     field: str
+    #: What to call the field in the panel when its label on the form is long.
+    label: str | None = None
     equals: Any = None
     contains: list[str] | None = None
 
