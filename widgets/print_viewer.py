@@ -1,10 +1,11 @@
-"""The print preview: the certificate's PDF, a print button, and no way to save it.
+"""The print preview: the certificate's PDF, a print button, and (for clinicians) no saving.
 
 The seed says it plainly: "Det är inte tillåtet att spara intyget!". The viewer therefore has
 "Skriv ut…" (the system's print dialog) and "Stäng", but no save action, no context menu and
 no drag: the PDF lives in a private temporary file that is deleted when the viewer closes.
 For a patient with skyddade personuppgifter a notice asks the user to handle the printout
-carefully.
+carefully. A citizen in Mina intyg may keep their own copy: given ``save_name``, the viewer
+also offers "Spara som PDF…".
 """
 
 from __future__ import annotations
@@ -18,18 +19,34 @@ from PySide6.QtGui import QAction, QCloseEvent, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from widgets.editor.style import styled
 
 
 class PrintViewer(QDialog):
-    """Shows a PDF given as bytes; prints it; never saves it."""
+    """Shows a PDF given as bytes; prints it; saves it only if given a ``save_name``."""
 
     def __init__(
-        self, pdf: bytes, title: str, warning: str | None = None, parent: QWidget | None = None
+        self,
+        pdf: bytes,
+        title: str,
+        warning: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        save_name: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self._pdf = pdf
+        self.save_name = save_name
         self.setWindowTitle(title)
         self.resize(820, 980)
         handle, name = tempfile.mkstemp(prefix="intygsstudio-", suffix=".pdf")
@@ -53,12 +70,22 @@ class PrintViewer(QDialog):
         close.setShortcut("Esc")
         close.triggered.connect(self.reject)
         self.toolbar.addAction(self.print_action)
+        self.save_action: QAction | None = None
+        if save_name is not None:
+            self.save_action = QAction(self.tr("Spara som PDF…"), self)
+            self.save_action.setShortcut("Ctrl+S")
+            self.save_action.triggered.connect(self.save_document)
+            self.toolbar.addAction(self.save_action)
         self.toolbar.addAction(close)
         self.notice = QLabel(warning or "")
         self.notice.setWordWrap(True)
         styled(self.notice, "notice")
         self.notice.setVisible(bool(warning))
-        saving = QLabel(self.tr("Intyget får skrivas ut men inte sparas."))
+        saving = QLabel(
+            self.tr("Du kan skriva ut intyget eller spara det som PDF.")
+            if save_name is not None
+            else self.tr("Intyget får skrivas ut men inte sparas.")
+        )
         styled(saving, "small")
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
@@ -75,6 +102,29 @@ class PrintViewer(QDialog):
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, False)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
+
+    def save_document(self) -> Path | None:
+        """Spara som PDF: where the user chooses (only offered with a ``save_name``)."""
+        if self.save_name is None:
+            return None
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Spara intyget som PDF"), self.save_name, self.tr("PDF (*.pdf)")
+        )
+        if not chosen:
+            return None
+        try:
+            return self.save_to(Path(chosen))
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Spara intyget som PDF"),
+                self.tr("Intyget kunde inte sparas: {reason}").format(reason=error.strerror),
+            )
+            return None
+
+    def save_to(self, path: Path) -> Path:
+        path.write_bytes(self._pdf)
+        return path
 
     def print_to(self, printer: QPrinter) -> None:
         """Each page, scaled to the printer's page, at the printer's resolution."""
