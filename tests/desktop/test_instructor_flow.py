@@ -1,0 +1,226 @@
+"""The instructor's tools in the main window: FK's question from the open certificate, the
+händelselogg, a new test patient opened in the journal, and switching user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from desktop.instructor_controller import NO_CERTIFICATE, NOT_SENT, InstructorController
+from desktop.main_window import MainWindow
+from desktop.session import Session
+from desktop.settings import Paths
+from models.staff import StaffDirectory, UserContext
+from models.store import Store
+from tests.conftest import SECRETARY, TESTENHET_17, TOLVAN
+from tests.desktop.drivers import new_draft, open_in_editor, tick, type_patient
+from tests.desktop.test_question_flow import _panel, _sent_fk7804
+from widgets.login_dialog import LoginDialog
+from widgets.new_patient_dialog import NewPatientDialog
+
+
+def _instructor(window: MainWindow) -> InstructorController:
+    return window.instructor_controller
+
+
+def _menu_texts(window: MainWindow, menu_name: str) -> list[str]:
+    menu = window.archive_menu if menu_name == "Arkiv" else window.simulation_menu
+    return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+
+def test_the_menus_hold_the_instructors_actions(
+    main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> None:
+    window = main_window_for(doctor)
+    archive = _menu_texts(window, "Arkiv")
+    assert archive.index("Ny testpatient…") < archive.index("Avsluta")
+    assert archive.index("Byt användare…") < archive.index("Avsluta")
+    simulation = _menu_texts(window, "Simulering")
+    start = simulation.index("Försäkringskassan – handläggarvy…")
+    assert simulation[start + 1 : start + 3] == [
+        "Skicka fråga som Försäkringskassan…",
+        "Händelselogg…",
+    ]
+    # Without a session (only the started app has one) switching user is greyed out.
+    assert not _instructor(window).switch_user_action.isEnabled()
+
+
+def test_fk_asks_about_the_open_sent_certificate(
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> None:
+    window = main_window_for(doctor)
+    action = _instructor(window).fk_question_action
+    assert not action.isEnabled() and action.statusTip() == NO_CERTIFICATE
+    type_patient(qtbot, window, "19121212-1212")
+    open_in_editor(window, new_draft(window, doctor, "fk7804"))
+    assert not action.isEnabled() and action.statusTip() == NOT_SENT
+
+    certificate = _sent_fk7804(qtbot, window, doctor)
+    qtbot.waitUntil(action.isEnabled)
+    assert action.statusTip().startswith("Öppna Försäkringskassans handläggarvy")
+    action.trigger()
+    console = window.fk_console
+    assert console is not None and console.isVisible()
+    assert console.current is not None
+    assert console.current.received.certificate_id == certificate
+    assert console.heading.text().startswith("Läkarintyg för sjukpenning – Tolvan Tolvansson")
+    assert console.form.isEnabled() and console.form.text.toPlainText() == ""
+    selected = console.table.selectionModel().selectedRows()
+    assert [console.table.item(i.row(), 0).data(Qt.ItemDataRole.UserRole) for i in selected] == [
+        certificate
+    ]
+    # The caseworker asks; the question reaches the certificate's questions panel.
+    console.form.subject.setCurrentIndex(console.form.subject.findData("KONTKT"))
+    qtbot.keyClicks(console.form.text, "Ring mig om patienten.")
+    qtbot.mouseClick(console.form.send_button, Qt.MouseButton.LeftButton)
+    assert console.message_bar.text == "Frågan är skickad till vården."
+    qtbot.waitUntil(lambda: len(_panel(window).cards) == 1)
+    console.grab().save("/tmp/fk_console_from_shortcut.png")
+
+    window.close_patient()
+    assert not action.isEnabled() and action.statusTip() == NO_CERTIFICATE
+
+
+def test_the_event_log_shows_what_the_user_did(
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> None:
+    window = main_window_for(doctor)
+    type_patient(qtbot, window, "19121212-1212")
+    _instructor(window).event_log_action.trigger()
+    log = _instructor(window).event_log
+    assert log is not None and log.isVisible()
+    assert [row[1:] for row in log.rows()] == [
+        [
+            "PDL",
+            "Karin Berg (Läkare, Testenhet 17)",
+            "19121212-1212",
+            "",
+            "Läsa – Journalen öppnad",
+        ]
+    ]
+    new_draft(window, doctor, "fk7804")  # the window follows the change
+    qtbot.waitUntil(lambda: len(log.rows()) == 3)
+    assert log.rows()[0][5] == "Utkast skapat"
+    log.grab().save("/tmp/event_log_in_app.png")
+
+
+def _fill_new_patient(
+    qtbot: QtBot, done: list[NewPatientDialog], *, deceased: bool = False
+) -> Callable[[], None]:
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, NewPatientDialog)
+        done.append(dialog)
+        qtbot.mouseClick(dialog.suggest_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.given_name, "Kursdeltagare")
+        qtbot.keyClicks(dialog.family_name, "Ett")
+        if deceased:
+            tick(qtbot, dialog.deceased)
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+
+    return fill
+
+
+def test_a_new_test_patient_opens_in_the_journal(
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> None:
+    window = main_window_for(doctor)
+    done: list[NewPatientDialog] = []
+    QTimer.singleShot(0, _fill_new_patient(qtbot, done))
+    _instructor(window).new_patient_action.trigger()
+    assert len(done) == 1
+    patient = window.patient
+    assert patient is not None and patient.name == "Kursdeltagare Ett"
+    assert window.patient_header.identity.text() == f"{patient.formatted_id}  Kursdeltagare Ett"
+    assert window.patient_header.banner_labels == []
+    assert window.statusBar().currentMessage().startswith("Testpatienten Kursdeltagare Ett")
+    assert window.patient_field.text() == patient.formatted_id
+    window.grab().save("/tmp/new_patient_in_journal.png")
+
+
+def test_a_deceased_new_patient_is_shown_as_deceased(
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> None:
+    window = main_window_for(doctor)
+    QTimer.singleShot(0, _fill_new_patient(qtbot, [], deceased=True))
+    _instructor(window).new_patient_action.trigger()
+    assert window.patient is not None and window.patient.deceased
+    assert window.patient_header.banner_labels == ["Patienten är avliden"]
+
+
+def _session(
+    main_window_for: Callable[[UserContext], MainWindow],
+    doctor: UserContext,
+    directory: StaffDirectory,
+    store: Store,
+    tmp_path: Path,
+) -> Session:
+    services = main_window_for(doctor).services
+    return Session(services, directory, Paths.under(tmp_path), store.description)
+
+
+def _log_in_as(staff_id: str, unit_id: str | None) -> Callable[[], None]:
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, LoginDialog)
+        assert dialog.windowTitle() == "Byt användare – Intygsstudio"
+        if unit_id is None:
+            dialog.reject()
+            return
+        dialog.select_staff(staff_id)
+        dialog.select_unit(unit_id)
+        dialog.login_button.click()
+
+    return answer
+
+
+def test_switching_user_replaces_the_window_without_restarting(
+    qtbot: QtBot,
+    main_window_for: Callable[[UserContext], MainWindow],
+    doctor: UserContext,
+    directory: StaffDirectory,
+    store: Store,
+    tmp_path: Path,
+) -> None:
+    session = _session(main_window_for, doctor, directory, store, tmp_path)
+    services = session.services
+    first = session.open(doctor)
+    first.show()
+    assert first.user_label.text() == "Karin Berg (Läkare)"
+    type_patient(qtbot, first, "19121212-1212")
+    draft = new_draft(first, doctor, "fk7804")
+    editor = open_in_editor(first, draft)
+    typed = editor.fields["25"].findChild(QPlainTextEdit)
+    typed.setFocus()
+    qtbot.keyClicks(typed, "Larare.")  # not yet autosaved when the user switches
+    action = first.instructor_controller.switch_user_action
+    assert action.isEnabled()
+
+    # Avbryt keeps the doctor's window as it was.
+    QTimer.singleShot(0, _log_in_as(SECRETARY, None))
+    action.trigger()
+    assert session.window is first and first.isVisible()
+    assert first.patient is not None and first.patient.person_id == TOLVAN
+
+    gone: list[bool] = []
+    first.destroyed.connect(lambda: gone.append(True))
+    QTimer.singleShot(0, _log_in_as(SECRETARY, TESTENHET_17))
+    action.trigger()
+    qtbot.waitUntil(lambda: gone == [True])  # the doctor's window is closed and deleted
+    second = session.window
+    assert second is not None and second is not first
+    qtbot.addWidget(second)
+    assert second.isVisible()
+    secretary = directory.get(SECRETARY)
+    assert second.user_label.text() == f"{secretary.name} (Vårdadministratör)"
+    assert second.unit_label.text() == "Testenhet 17"
+    assert second.patient is None  # a new user opens the journal themselves
+    # The same services: the secretary sees the doctor's draft in the journal.
+    type_patient(qtbot, second, "19121212-1212")
+    assert draft in [row.id for row in second.certificate_model.rows()]
+    assert services.certificates.open_certificate(doctor, draft).content["25"] == "Larare."
+    second.grab().save("/tmp/switched_user.png")
