@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.action_controller import ActionController
 from desktop.editor_controller import EditorController
+from desktop.exercise_controller import ExerciseController
 from desktop.instructor_controller import InstructorController
 from desktop.journal_controller import JournalController
 from desktop.lock_sweeper import LockSweeper
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         # [time-travel]
         self.time_controller = TimeController(self)
         # [exercises]
+        self.exercise_controller = ExerciseController(self, paths)
         # [instructor]
         self.instructor_controller = InstructorController(self, user)
 

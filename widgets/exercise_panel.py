@@ -95,7 +95,7 @@ class ExercisePanel(QDockWidget):
         self.instructions = QTextBrowser()
         self.instructions.setObjectName("exerciseInstructions")
         self.instructions.setOpenLinks(False)
-        layout.addWidget(self.instructions, 3)
+        layout.addWidget(self.instructions, 1)
         buttons = QHBoxLayout()
         self.grade_button = QPushButton(self.tr("Rätta"))
         self.grade_button.setToolTip(self.tr("Kontrollera det du har gjort mot övningens mål."))
@@ -116,12 +116,12 @@ class ExercisePanel(QDockWidget):
         self.results_area.setFrameShape(QFrame.Shape.StyledPanel)
         self.results_area.setWidget(self.results)
         self.results_area.setVisible(False)
-        layout.addWidget(self.results_area, 2)
+        layout.addWidget(self.results_area, 1)
         self.end_button = QPushButton(self.tr("Avsluta övningen"))
         self.end_button.clicked.connect(self.end_requested)
         layout.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignRight)
         self.setWidget(body)
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(400)
         self.rows: list[CheckRow] = []
 
     def show_exercise(self, exercise: Exercise, started: str) -> None:
@@ -158,6 +158,7 @@ class ExercisePanel(QDockWidget):
     def _clear(self) -> None:
         for row in self.rows:
             self.results_layout.removeWidget(row)
+            row.setParent(None)  # gone at once, not at the next turn of the event loop
             row.deleteLater()
         self.rows = []
         self.results_area.setVisible(False)
