@@ -36,6 +36,7 @@ from desktop.question_controller import QuestionController
 from desktop.settings import Paths
 from desktop.time_controller import TimeController
 from desktop.training_controller import TrainingController
+from desktop.training_controller import TrainingController
 from models.clock import Clock
 from models.events import ChangeBus
 from models.patients import PatientInfo, PatientService
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         # Simulation and training: one controller each, adding its own menu actions.
         # [mina-intyg]
         # [training-reset]
+        self.training_controller = TrainingController(self, user)
         self.training_controller = TrainingController(self, user)
         # [time-travel]
         self.time_controller = TimeController(self)

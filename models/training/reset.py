@@ -46,28 +46,28 @@ def reset_to(
 ) -> ResetReport:
     """Replace all data in ``store`` with ``scenario`` as it stands at ``clock.now()``."""
     now = clock.now()
-    staging = build(scenario, now)
-    try:
-        with store.transaction() as session, staging.engine.connect() as source:
-            for table in reversed(Base.metadata.sorted_tables):
-                session.execute(delete(table))
-            for table in Base.metadata.sorted_tables:
-                _copy(source, session, table)
-            if session.get_bind().dialect.name == "postgresql":
-                _restart_sequences(session)
-            if by is not None and _knows(session, by):
-                record(
-                    session,
-                    clock,
-                    by.actor,
-                    AuditAction.OVNINGSDATA,
-                    patient_id=None,
-                    details=f"Återställde övningsdata: {scenario.name}",
-                )
-            patients = session.scalar(select(func.count()).select_from(Patient)) or 0
-            certificates = session.scalar(select(func.count()).select_from(Certificate)) or 0
-    finally:
-        staging.close()
+    with (
+        build(scenario, now) as staging,
+        store.transaction() as session,
+        staging.engine.connect() as source,
+    ):
+        for table in reversed(Base.metadata.sorted_tables):
+            session.execute(delete(table))
+        for table in Base.metadata.sorted_tables:
+            _copy(source, session, table)
+        if session.get_bind().dialect.name == "postgresql":
+            _restart_sequences(session)
+        if by is not None and _knows(session, by):
+            record(
+                session,
+                clock,
+                by.actor,
+                AuditAction.OVNINGSDATA,
+                patient_id=None,
+                details=f"Återställde övningsdata: {scenario.name}",
+            )
+        patients = session.scalar(select(func.count()).select_from(Patient)) or 0
+        certificates = session.scalar(select(func.count()).select_from(Certificate)) or 0
     who = f"{by.staff.name} ({by.staff.hsa_id})" if by is not None else "kommandoraden"
     log.info("Övningsdata återställd till %s i %s av %s", scenario.name, store.description, who)
     return ResetReport(
