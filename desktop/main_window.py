@@ -34,8 +34,8 @@ from desktop.journal_controller import JournalController
 from desktop.lock_sweeper import LockSweeper
 from desktop.question_controller import QuestionController
 from desktop.settings import Paths
+from desktop.simulation_controller import SimulationController
 from desktop.time_controller import TimeController
-from desktop.training_controller import TrainingController
 from desktop.training_controller import TrainingController
 from models.clock import Clock
 from models.events import ChangeBus
@@ -143,8 +143,8 @@ class MainWindow(QMainWindow):
         self.lock_sweeper.sweep()  # before anything is listed: drafts past 14 days are locked
         # Simulation and training: one controller each, adding its own menu actions.
         # [mina-intyg]
+        self.simulation_controller = SimulationController(self)
         # [training-reset]
-        self.training_controller = TrainingController(self, user)
         self.training_controller = TrainingController(self, user)
         # [time-travel]
         self.time_controller = TimeController(self)
