@@ -51,6 +51,7 @@ class JournalController(QObject):
         self._certificates = services.certificates
         self._clock = services.clock
         self.patient: PatientInfo | None = None
+        self._patient_touched = False
         self._recent: list[PatientInfo] = []
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -275,14 +276,32 @@ class JournalController(QObject):
 
     # -- keeping current -----------------------------------------------------------------------
 
-    def _changed(self, _event: CertificateChanged) -> None:
+    def _changed(self, event: CertificateChanged) -> None:
         # Several events in a row (a save, its status change) refresh the lists once.
+        if self.patient is not None and event.patient_id == self.patient.id:
+            self._patient_touched = True
         self._refresh_timer.start()
 
     def _refresh_lists(self) -> None:
         if self.patient is not None:
+            if self._patient_touched:
+                self._reread_patient()
             self.reload_certificates()
+        self._patient_touched = False
         self._window.work_dock.refresh()
+
+    def _reread_patient(self) -> None:
+        """A change to the open patient's certificates may have changed the patient: a DB that
+        reached Skatteverket registers the death, and the banner and rules follow."""
+        assert self.patient is not None
+        try:
+            patient = self._patients.reread(self.patient)
+        except IntygsstudioError:  # the lists' reload reports a lost database
+            return
+        if patient != self.patient:
+            self.patient = patient
+            self._window.patient_header.show_patient(patient, self._clock.today())
+            self._update_actions()
 
     def _update_actions(self) -> None:
         if self.patient is None:

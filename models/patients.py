@@ -71,15 +71,27 @@ class PatientService:
                     "hanteras av läkare och tandläkare."
                 )
             record(session, self._clock, user.actor, AuditAction.LASA, patient_id=patient.id)
-            return PatientInfo(
-                id=patient.id,
-                person_id=patient.person_id,
-                id_kind=patient.id_kind,
-                name=patient.full_name,
-                street_address=patient.street_address,
-                postal_code=patient.postal_code,
-                city=patient.city,
-                protected_identity=patient.protected_identity,
-                date_of_death=patient.date_of_death,
-                birth_date=patient_id.birth_date,
-            )
+            return _info(patient, patient_id.birth_date)
+
+    def reread(self, patient: PatientInfo) -> PatientInfo:
+        """The open patient as the register says now (Skatteverket may have registered a
+        death). Not a new read of the journal, so nothing is logged; a patient that is gone
+        stays as it was shown."""
+        with self._store.session() as session:
+            row = session.get(Patient, patient.id)
+            return patient if row is None else _info(row, patient.birth_date)
+
+
+def _info(patient: Patient, birth_date: dt.date | None) -> PatientInfo:
+    return PatientInfo(
+        id=patient.id,
+        person_id=patient.person_id,
+        id_kind=patient.id_kind,
+        name=patient.full_name,
+        street_address=patient.street_address,
+        postal_code=patient.postal_code,
+        city=patient.city,
+        protected_identity=patient.protected_identity,
+        date_of_death=patient.date_of_death,
+        birth_date=birth_date,
+    )
