@@ -183,9 +183,10 @@ class AuthorityInboxWindow(QMainWindow):
                 return True
         return False
 
-    def certificate_changed(self, _event: CertificateChanged) -> None:
-        """Something was sent or revoked: an open inbox reads itself again."""
-        if self.isVisible():
+    def certificate_changed(self, event: CertificateChanged) -> None:
+        """Something was sent or revoked: an open inbox reads itself again (not for a draft
+        being saved, which no recipient sees)."""
+        if event.kind == "status" and self.isVisible():
             self.refresh()
 
     def _selection_changed(self) -> None:

@@ -40,6 +40,11 @@ from widgets.mina_intyg.look import (
     white,
 )
 
+ADAPT_NOTE = (
+    "Du kan välja att inte visa diagnosen när du skriver ut intyget, till exempel för att "
+    "lämna det till din arbetsgivare."
+)
+
 
 class CertificatePage(QWidget):
     """Heading, badges, the replaced notice, actions, history and the content."""
@@ -73,12 +78,7 @@ class CertificatePage(QWidget):
 
         self.adapt = card(QFrame())
         self.adapt_title = heading(self.tr("Anpassa intyget för utskrift"), 11)
-        self.adapt_note = muted(
-            self.tr(
-                "Du kan välja att inte visa diagnosen när du skriver ut intyget, till "
-                "exempel för att lämna det till din arbetsgivare."
-            )
-        )
+        self.adapt_note = muted(self.tr(ADAPT_NOTE))
         self.show_diagnosis = QRadioButton(self.tr("Visa diagnos"))
         self.hide_diagnosis = QRadioButton(self.tr("Dölj diagnos"))
         self.show_diagnosis.setChecked(True)
@@ -183,13 +183,7 @@ class CertificatePage(QWidget):
         self.hide_diagnosis.setEnabled(allowed)
         if not allowed:
             self.show_diagnosis.setChecked(True)
-        self.adapt_note.setText(
-            shown.hide_refusal
-            or self.tr(
-                "Du kan välja att inte visa diagnosen när du skriver ut intyget, till "
-                "exempel för att lämna det till din arbetsgivare."
-            )
-        )
+        self.adapt_note.setText(shown.hide_refusal or self.tr(ADAPT_NOTE))
         self.adapt.setToolTip(shown.hide_refusal or "")
 
     def _show_content(self, shown: CitizenCertificate, patient_label: str, today: dt.date) -> None:

@@ -209,8 +209,9 @@ class MinaIntygWindow(QMainWindow):
             self.open_certificate(self.certificate_page.shown.row.certificate_id)
 
     def certificate_changed(self, event: CertificateChanged) -> None:
-        """A change somewhere: refresh the list, or the open certificate if it is the one."""
-        if self.citizen is None or not self.isVisible():
+        """A change of status somewhere (signed, sent, replaced, revoked): refresh the list,
+        or the open certificate if it is the one. Drafts being saved are no citizen's news."""
+        if event.kind != "status" or self.citizen is None or not self.isVisible():
             return
         shown = self.certificate_page.shown
         if self.pages.currentWidget() is self.list_page or (
