@@ -125,6 +125,11 @@ class InstructorController(QObject):
 
     # Händelselogg ----------------------------------------------------------------------------
 
+    def data_replaced(self) -> None:
+        """The training data was reset: the event log shows the new database's events."""
+        if self.event_log is not None:
+            self.event_log.refresh()
+
     def open_event_log(self) -> EventLogWindow:
         if self.event_log is None:
             services = self._window.services

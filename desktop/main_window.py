@@ -152,8 +152,17 @@ class MainWindow(QMainWindow):
         self.exercise_controller = ExerciseController(self, paths)
         # [instructor]
         self.instructor_controller = InstructorController(self, user)
+        self._follow_resets_and_the_clock()
 
     # -- construction -------------------------------------------------------------------------
+
+    def _follow_resets_and_the_clock(self) -> None:
+        """The simulation windows read the database and the clock too: a reset of the training
+        data and a move of the clock reach them as well as the journal."""
+        reset = self.training_controller.reset_done
+        reset.connect(lambda _report: self.simulation_controller.data_replaced())
+        reset.connect(lambda _report: self.instructor_controller.data_replaced())
+        self.time_controller.clock_changed.connect(self.simulation_controller.clock_moved)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Patient"))

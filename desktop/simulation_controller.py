@@ -79,6 +79,19 @@ class SimulationController(QObject):
             self.mina_intyg_window = shown
         return _raise(self.mina_intyg_window)
 
+    def data_replaced(self) -> None:
+        """The training data was reset: the patient portal starts again at its login (the
+        certificates a citizen saw are gone), and the inboxes show what the scenario holds."""
+        if self.mina_intyg_window is not None:
+            self.mina_intyg_window.log_out()
+        for shown in self.inbox_windows.values():
+            shown.refresh()
+
+    def clock_moved(self) -> None:
+        """Time travel: "Nytt" in Mina intyg counts days by the clock."""
+        if self.mina_intyg_window is not None:
+            self.mina_intyg_window.refresh()
+
     def open_inbox(self, code: str) -> AuthorityInboxWindow:
         """An authority's inbox, opened once and read again each time it is raised."""
         shown = self.inbox_windows.get(code)

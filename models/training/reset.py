@@ -64,7 +64,7 @@ def reset_to(
                 by.actor,
                 AuditAction.OVNINGSDATA,
                 patient_id=None,
-                details=f"Återställde övningsdata: {scenario.name}",
+                details=f"Scenario {scenario.name}",
             )
         patients = session.scalar(select(func.count()).select_from(Patient)) or 0
         certificates = session.scalar(select(func.count()).select_from(Certificate)) or 0

@@ -282,7 +282,7 @@ def test_a_reset_by_a_user_is_logged_with_who_and_when(
             select(AuditEntry).where(AuditEntry.action == AuditAction.OVNINGSDATA.value)
         ).all()
         assert [(e.staff_id, e.unit_id, e.at, e.details) for e in entries] == [
-            (DOCTOR, TESTENHET_17, clock.now(), "Återställde övningsdata: Dödsfall")
+            (DOCTOR, TESTENHET_17, clock.now(), "Scenario Dödsfall")
         ]
 
 
