@@ -10,6 +10,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import simulation_screens  # beside this script
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import SMOKE_PATIENT, SMOKE_UNIT, SMOKE_USER, _create_application
@@ -163,6 +164,7 @@ def main() -> int:
         window.work_dock.refresh()
         app.processEvents()
         window.grab().save(str(DOCS / "questions.png"))
+        simulation_screens.capture(window, user, DOCS)
         window.close()
         store.close()
     QApplication.processEvents()

@@ -109,7 +109,9 @@ class AuthorityInboxWindow(QMainWindow):
     def _lay_out(self) -> None:
         left = QWidget()
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Mottagna intyg")), 1)
+        title = QLabel(self.tr("{name} – mottagna intyg").format(name=self.authority.name))
+        title.setStyleSheet("font-weight:bold; font-size:12pt;")
+        top.addWidget(title, 1)
         top.addWidget(self.refresh_button)
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(top)

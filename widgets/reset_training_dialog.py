@@ -16,11 +16,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +73,7 @@ class ResetTrainingDialog(QDialog):
         self.list.setAccessibleName(self.tr("Övningsscenarier"))
         self.list.setMinimumWidth(220)
         self.list.setMaximumWidth(280)
+        self.list.setSpacing(3)  # room above a capital Ö, which a tight row clips
         for choice in self._choices:
             item = QListWidgetItem(choice.name)
             item.setData(Qt.ItemDataRole.UserRole, choice.key)
@@ -81,10 +84,15 @@ class ResetTrainingDialog(QDialog):
         self.description.setWordWrap(True)
         self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.description.setMinimumWidth(420)
-        self.description.setMinimumHeight(200)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         styled(self.description, "help")
-        row.addWidget(self.description, 1)
+        # A scenario's description can be longer than the dialog: it scrolls.
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.description)
+        scroller.setMinimumSize(460, 240)
+        row.addWidget(scroller, 1)
         layout.addLayout(row)
         self.warning = QLabel(
             self.tr(WARNING) + "\n" + self.tr("Databas: {database}").format(database=database)
