@@ -167,3 +167,11 @@ def lisjp(
 def period(student: Student, first: int, days: int) -> dict[str, str]:
     """{"from", "to"}: ``days`` days from today + ``first``."""
     return {"from": student.today(first), "to": student.today(first + days - 1)}
+
+
+def passes(student: Student) -> None:
+    """Every check of the exercise holds, and the panel's summary says so."""
+    grade = student.grade()
+    assert [r for r in grade.results if not r.passed] == []
+    assert grade.passed
+    assert grade.summary == f"Alla {len(grade.results)} kontroller är godkända. Bra gjort!"
