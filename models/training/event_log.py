@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,8 @@ from sqlalchemy.orm import aliased
 
 from models.clock import local_text
 from models.definitions.schema import Definition
+from models.errors import NotFoundError
+from models.recipients.authorities import authority
 from models.roles import resolve_role
 from models.store.engine import Store
 from models.store.schema import AuditEntry, CareUnit, Certificate, CertificateEvent, Patient, Staff
@@ -58,6 +61,15 @@ EVENT_TEXTS = {
 }
 #: A PDL read without a certificate is the journal being opened.
 JOURNAL_READ = "Journalen öppnad"
+#: Status events whose note says in full what happened (the name would only repeat it).
+_NOTE_SAYS_IT = frozenset({"LAST", "ANSVARIG", "NYFRFM", "NYSVFM", "NYFRFV"})
+#: A question handled or reopened: the note says how ("Besvarad: Kontakt") but not of what.
+_QUESTION_HANDLED = frozenset({"HANFRFM", "HANFRFV"})
+_QUESTION_STATES = ("Besvarad", "Markerad", "Hanterad")
+#: A derived draft's note names the certificate it came from, with its id at the end.
+_TRAILING_ID = re.compile(r" \([^()]+\)$")
+#: Webcert's PDL argument for a sending names the recipient by its code (FKASSA).
+_RECIPIENT_CODE = re.compile(r"till mottagare (\w+)")
 
 
 class LogFilter(enum.Enum):
@@ -113,8 +125,7 @@ class EventLog:
         return entries[:limit]
 
     def _status(self, r: Any) -> LogEntry:
-        kind, note = r.kind, r.note or ""
-        label = EVENT_TEXTS.get(kind, kind)
+        kind = r.kind
         if r.given_name is not None:
             who = _who(r)
         else:
@@ -128,7 +139,7 @@ class EventLog:
             protected_identity=bool(r.protected_identity),
             certificate_type=self._form(r.type_code),
             certificate_name=self._name(r.type_code),
-            what=f"{label}: {note}" if note and note != label else label,
+            what=status_text(kind, r.note or ""),
         )
 
     def _pdl(self, r: Any) -> LogEntry:
@@ -144,7 +155,7 @@ class EventLog:
             protected_identity=bool(r.protected_identity),
             certificate_type=self._form(r.type_code),
             certificate_name=self._name(r.type_code),
-            what=f"{r.action} – {details}" if details else r.action,
+            what=f"{r.action} – {_recipient_named(details)}" if details else r.action,
         )
 
     def _form(self, type_code: str | None) -> str:
@@ -158,6 +169,38 @@ class EventLog:
             return ""
         definition = self._definitions.get(type_code)
         return definition.name if definition else type_code
+
+
+def status_text(kind: str, note: str) -> str:
+    """A status event in words: its name, and what its note adds, without saying it twice
+    ("Intyget skickat till Försäkringskassan", not "Intyget skickat: Skickat till …")."""
+    label = EVENT_TEXTS.get(kind, kind)
+    note = _TRAILING_ID.sub("", note.strip())
+    if not note or note.lower() in label.lower():
+        return label
+    if kind in _NOTE_SAYS_IT:
+        return note
+    if kind == "SKICKA" and note.startswith("Skickat "):
+        return f"Intyget {_lower_first(note)}"
+    if kind in _QUESTION_HANDLED:
+        return f"Fråga {_lower_first(note)}" if note.startswith(_QUESTION_STATES) else note
+    return f"{label}: {note}"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _recipient_named(details: str) -> str:
+    """ "Intyg skickat till mottagare FKASSA" → "Intyg skickat till Försäkringskassan"."""
+
+    def named(match: re.Match[str]) -> str:
+        try:
+            return f"till {authority(match.group(1)).name}"
+        except NotFoundError:
+            return match.group(0)
+
+    return _RECIPIENT_CODE.sub(named, details)
 
 
 _WHO = (

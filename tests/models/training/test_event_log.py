@@ -13,7 +13,7 @@ from models.reference.diagnoses import icd10se
 from models.staff import StaffDirectory, UserContext
 from models.store import Store
 from models.store.schema import CertificateStatus
-from models.training.event_log import EventLog, LogEntry, LogFilter
+from models.training.event_log import EventLog, LogEntry, LogFilter, status_text
 from models.workflow.certificates import CertificateService
 from models.workflow.lifecycle import Lifecycle, lifecycle
 from tests.conftest import SECRETARY, TESTENHET_17, TOLVAN
@@ -77,7 +77,7 @@ def test_status_events_and_pdl_entries_are_merged_newest_first(
             "Försäkringskassan",
             "19121212-1212",
             "FK7804",
-            "Ny fråga från mottagaren: Fråga från Försäkringskassan: Kontakt",
+            "Fråga från Försäkringskassan: Kontakt",
         ),
         (
             "2026-11-27 09:32",
@@ -85,7 +85,7 @@ def test_status_events_and_pdl_entries_are_merged_newest_first(
             f"{secretary.staff.name} (Vårdadministratör, Testenhet 17)",
             "19121212-1212",
             "FK7804",
-            "Intyget skickat: Skickat till Försäkringskassan",
+            "Intyget skickat till Försäkringskassan",
         ),
         (
             "2026-11-27 09:32",
@@ -93,7 +93,7 @@ def test_status_events_and_pdl_entries_are_merged_newest_first(
             f"{secretary.staff.name} (Vårdadministratör, Testenhet 17)",
             "19121212-1212",
             "FK7804",
-            "Utskrift – Intyg skickat till mottagare FKASSA",
+            "Utskrift – Intyg skickat till Försäkringskassan",
         ),
         ("2026-11-27 09:31", "Status", DOCTOR_WHO, "19121212-1212", "FK7804", "Utkast skapat"),
         (
@@ -124,6 +124,46 @@ def test_a_locked_draft_is_the_systems_doing_and_a_protected_patient_is_marked(
     (entry,) = log.latest()
     assert (entry.who, entry.what, entry.protected_identity) == (
         "Systemet",
-        "Utkastet låst: Utkastet låstes eftersom det inte signerades inom 14 dagar.",
+        "Utkastet låstes eftersom det inte signerades inom 14 dagar.",
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("kind", "note", "shown"),
+    [
+        ("SKAPAT", "", "Utkast skapat"),
+        ("KFSIGN", "Markerat klart för signering", "Utkast markerat klart för signering"),
+        ("ANSVARIG", "Signeringsansvarig: Johan Ek", "Signeringsansvarig: Johan Ek"),
+        (
+            "SKICKA",
+            "Skickat till Försäkringskassan av patienten via Mina intyg",
+            "Intyget skickat till Försäkringskassan av patienten via Mina intyg",
+        ),
+        ("NYFRFM", "Påminnelse: Kontakt", "Påminnelse: Kontakt"),
+        ("NYSVFM", "Svar från Försäkringskassan: Kontakt", "Svar från Försäkringskassan: Kontakt"),
+        ("HANFRFM", "Besvarad: Kontakt", "Fråga besvarad: Kontakt"),
+        ("HANFRFV", "Markerad som ohanterad: Övrigt", "Fråga markerad som ohanterad: Övrigt"),
+        (
+            "HANFRFM",
+            "Kompletteringsbegäran besvarad med ett nytt intyg",
+            "Kompletteringsbegäran besvarad med ett nytt intyg",
+        ),
+        (
+            "FORLANGER",
+            "Läkarintyg för sjukpenning (3f2c9a0e-1b7d-4c55-9a51-8d0b6f1e2a47)",
+            "Förnyande utkast skapat: Läkarintyg för sjukpenning",
+        ),
+        ("RELINTYGMAKULE", "Relaterat intyg makulerat", "Relaterat intyg makulerat"),
+        (
+            "MAKULE",
+            "Intyget har utfärdats på fel patient: Fel journal",
+            "Intyget makulerat: Intyget har utfärdats på fel patient: Fel journal",
+        ),
+    ],
+)
+def test_a_status_event_reads_as_one_sentence_without_repeating_itself(
+    kind: str, note: str, shown: str
+) -> None:
+    # The notes are the ones the services write (models/workflow/*).
+    assert status_text(kind, note) == shown
