@@ -17,7 +17,13 @@ from models.definitions.schema import Definition, FieldDef
 from models.definitions.values import diagnosis_codes, parse_date
 from models.reference.patient_id import PatientIdKind
 from models.reference.patient_id import parse as parse_patient_id
-from models.training.check_spec import AnswerCheck, DiagnosisCheck, NoErrorsCheck, SickLeaveCheck
+from models.training.check_spec import (
+    AnswerCheck,
+    DiagnosisCheck,
+    NoErrorsCheck,
+    SickLeaveCheck,
+    and_list,
+)
 from models.training.grading_data import CertificateFacts
 from models.training.grading_data import PatientFacts as StoredPatient
 
@@ -109,7 +115,7 @@ def sick_leave(
         )
     others = [str(labels.get(code, code)) for code in periods if code != check.degree]
     if check.only and others:
-        return False, f"Intyget har också en period med {_join(others)}; den ska inte vara med."
+        return False, f"Intyget har också en period med {and_list(others)}; den ska inte vara med."
     return True, ""
 
 
@@ -171,9 +177,3 @@ def no_errors(
     tail = f" (och {more} till)" if more else ""
     count = "ett fel" if len(missing) == 1 else f"{len(missing)} fel"
     return False, f"Intyget har {count}: {'; '.join(named)}{tail}."
-
-
-def _join(parts: list[str]) -> str:
-    if len(parts) == 1:
-        return parts[0]
-    return ", ".join(parts[:-1]) + " och " + parts[-1]

@@ -18,11 +18,14 @@ from dataclasses import dataclass
 
 from models.definitions.schema import Definition
 from models.roles import Role
-from models.training.check_spec import CertificateCheck, person_text
+from models.training.check_spec import CertificateCheck, and_list, person_text
 from models.training.grading_data import CertificateFacts
+from models.workflow.revoking import RevokeReason
 
 _FORM = re.compile(r"^([A-Z]+)(\d+)$")
-#: Type names that keep their capital letter inside a sentence.
+#: Type names that begin with a proper noun in the genitive: they keep their capital letter,
+#: and take no article or adjective of their own ("ett signerat intyg av typen
+#: Transportstyrelsens läkarintyg", not "ett signerat Transportstyrelsens läkarintyg").
 _PROPER = ("Transportstyrelsens",)
 _RELATION = {
     "renews": ("som förnyar", "förnyar inte"),
@@ -44,10 +47,7 @@ _STATUS_LACK = {
     "signed": "är inte signerat",
     "revoked": "är inte makulerat",
 }
-_REVOKE_LABELS = {
-    "FEL_PATIENT": "Intyget har utfärdats på fel patient",
-    "ANNAT_ALLVARLIGT_FEL": "Annat allvarligt fel",
-}
+_REVOKE_LABELS = {reason.value: reason.label() for reason in RevokeReason}
 
 
 def type_phrase(definition: Definition | None, code: str) -> str:
@@ -74,6 +74,9 @@ class _Property:
     clause: str
     holds: Callable[[CertificateFacts], bool]
     lack: Callable[[CertificateFacts], str]
+    #: Whether a wrong status already says what this lacks (an unsigned draft has no signer
+    #: and a certificate that is not revoked has no reason): then its lack is not repeated.
+    follows_status: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,25 +146,11 @@ class CertificateGrader:
                         if c.signer_role
                         else f"har inte signerats av en {_role(signer)}"
                     ),
+                    follows_status=True,
                 )
             )
-        if check.sent_to is not None:
-            to = self._recipient(check.sent_to)
-            found.append(
-                _Property(
-                    f"som är skickat till {to}",
-                    lambda c: check.sent_to in c.recipients,
-                    lambda c: f"är inte skickat till {to}",
-                )
-            )
-        if check.patient_consent:
-            found.append(
-                _Property(
-                    "som skickades med patientens samtycke",
-                    lambda c: c.consent,
-                    lambda c: "skickades inte med patientens samtycke",
-                )
-            )
+        if check.sent_to is not None or check.patient_consent:
+            found.append(self._sent(check))
         if check.revoke_reason is not None:
             label = _REVOKE_LABELS[check.revoke_reason]
             found.append(
@@ -173,9 +162,28 @@ class CertificateGrader:
                         if c.revoke_reason in _REVOKE_LABELS
                         else "makulerades inte med den anledningen"
                     ),
+                    follows_status=True,
                 )
             )
         return found
+
+    def _sent(self, check: CertificateCheck) -> _Property:
+        """Sent to the recipient, with the patient's consent if asked: one clause, so that the
+        explanation says "inte skickat" once, or "utan patientens samtycke"."""
+        to = f" till {self._recipient(check.sent_to)}" if check.sent_to else ""
+        consent = bool(check.patient_consent)
+        with_consent = " med patientens samtycke" if consent else ""
+
+        def sent(c: CertificateFacts) -> bool:
+            return check.sent_to in c.recipients if check.sent_to else bool(c.recipients)
+
+        return _Property(
+            f"som är skickat{to}{with_consent}",
+            lambda c: sent(c) and (c.consent or not consent),
+            lambda c: (
+                f"är inte skickat{to}" if not sent(c) else "skickades utan patientens samtycke"
+            ),
+        )
 
     def _relation(self, check: CertificateCheck) -> _Property:
         assert check.relation is not None
@@ -200,6 +208,8 @@ class CertificateGrader:
     def _noun(self, check: CertificateCheck, *, negative: bool) -> str:
         """ "signerat läkarintyg för sjukpenning (FK 7804)", "utkast till dödsbevis (DB)"."""
         name = self._name(check.type)
+        if name.startswith(_PROPER):
+            name = f"intyg av typen {name}"
         article = "inget" if negative else "ett"
         if check.status == "draft":
             return f"{article} utkast till {name}"
@@ -212,7 +222,9 @@ class CertificateGrader:
         self, check: CertificateCheck, properties: list[_Property], *, negative: bool
     ) -> str:
         clauses = [p.clause for p in properties]
-        said = " och ".join(clauses)
+        # "som A, B och C": the relative pronoun once.
+        clauses[1:] = [c.removeprefix("som ") for c in clauses[1:]]
+        said = and_list(clauses)
         base = f"{self._noun(check, negative=negative)} för {person_text(check.patient)}"
         return f"{base} {said}" if said else base
 
@@ -246,8 +258,10 @@ class CertificateGrader:
             candidates,
             key=lambda c: (sum(p.holds(c) for p in properties), c.created_at, c.id),
         )
-        lacking = [p.lack(best) for p in properties if not p.holds(best)]
-        if not lacking:
+        failed = [p for p in properties if not p.holds(best)]
+        status_failed = status is not None and any(not p.clause for p in failed)
+        lacking = [p.lack(best) for p in failed if not (p.follows_status and status_failed)]
+        if not failed:
             return CertificateVerdict(text, True, "", best)
         subject = (
             "Utkastet som finns"
@@ -255,7 +269,7 @@ class CertificateGrader:
             else ("Intyget som finns")
         )
         explanation = (
-            f"Det finns {self._phrase(check, shown, negative=True)}. {subject} {_join(lacking)}."
+            f"Det finns {self._phrase(check, shown, negative=True)}. {subject} {and_list(lacking)}."
         )
         return CertificateVerdict(text, False, explanation, best)
 
@@ -264,9 +278,3 @@ def _status_lack(wanted: str, actual: str) -> str:
     if wanted == "signed" and actual == "revoked":
         return "är makulerat"
     return _STATUS_LACK[wanted]
-
-
-def _join(parts: list[str]) -> str:
-    if len(parts) == 1:
-        return parts[0]
-    return ", ".join(parts[:-1]) + " och " + parts[-1]

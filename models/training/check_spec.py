@@ -55,6 +55,13 @@ def person_text(digits: str) -> str:
     return f"{digits[:8]}-{digits[8:]}"
 
 
+def and_list(parts: list[str]) -> str:
+    """ "A", "A och B", "A, B och C": a list inside a Swedish sentence."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " och " + parts[-1]
+
+
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

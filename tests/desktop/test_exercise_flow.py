@@ -149,7 +149,7 @@ def test_the_exercise_survives_a_new_window_and_ends_with_avsluta(
         (
             True,
             "Det finns ett signerat läkarintyg för sjukpenning (FK 7804) för 19700178-2395 som "
-            "är skickat till Försäkringskassan och som skickades med patientens samtycke.",
+            "är skickat till Försäkringskassan med patientens samtycke.",
             "",
         )
     ]

@@ -40,7 +40,7 @@ def test_answering_with_a_message_instead_fails(student: Student) -> None:
     )
     assert failures[0][1] == (
         "Det finns inget signerat läkarintyg för sjukpenning (FK 7804) för 19121212-1212 som "
-        "kompletterar ett tidigare intyg och som är skickat till Försäkringskassan. Intyget "
+        "kompletterar ett tidigare intyg och är skickat till Försäkringskassan. Intyget "
         "som finns fanns redan när övningen startade."
     )
 
