@@ -40,6 +40,8 @@ REPLACED_NOTICE = "Detta intyg har ersatts av ett nytt intyg."
 COMPLEMENTED_NOTICE = "Detta intyg har kompletterats med ett nytt intyg."
 REPLACED_SEND = "Intyget har ersatts av ett nytt intyg och kan inte skickas."
 COMPLEMENTED_SEND = "Intyget har kompletterats med ett nytt intyg och kan inte skickas."
+REPLACED_PRINT = "Intyget har ersatts av ett nytt intyg och kan inte skrivas ut."
+COMPLEMENTED_PRINT = "Intyget har kompletterats med ett nytt intyg och kan inte skrivas ut."
 TAMPERED = "Intyget kan inte skickas just nu. Kontakta vårdenheten som har utfärdat intyget."
 SENT_NOTE = "Skickat till {recipient} av patienten via Mina intyg"
 
@@ -145,3 +147,7 @@ class CitizenCertificate:
     send_refusal: str | None  # why Skicka is not possible now
     may_hide_diagnosis: bool  # "Anpassa intyget för utskrift" (AG7804, AG1-14)
     hide_refusal: str | None  # why the diagnosis cannot be hidden (smittbärarpenning)
+    # Replaced and complemented certificates offer no actions (WORKFLOW.md §6): no Skicka
+    # (even a second attempt is not offered), no Skriv ut / Spara PDF, no Anpassa.
+    may_send: bool  # Skicka is offered (a second attempt is answered with the refusal)
+    may_print: bool

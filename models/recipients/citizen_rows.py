@@ -18,6 +18,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models.clock import SWEDISH_TIME
 from models.definitions.schema import Definition
+from models.errors import NotAllowedError
 from models.recipients import citizen as c
 from models.recipients.authorities import AUTHORITIES
 from models.store.deliveries import Delivery
@@ -197,17 +198,33 @@ def replaced_notice(facts: CitizenFacts) -> str | None:
     return None
 
 
-def send_refusal(facts: CitizenFacts, definition: Definition, *, tampered: bool) -> str | None:
-    """Why Skicka intyg cannot be done now; None when it can."""
+def print_refusal(facts: CitizenFacts) -> str | None:
+    """Why Skriv ut / Spara PDF is not offered: a replaced or complemented certificate offers
+    no actions (WORKFLOW.md §6); None when it may be printed."""
+    if facts.replaced_at is not None:
+        return c.REPLACED_PRINT
+    if facts.complemented_at is not None:
+        return c.COMPLEMENTED_PRINT
+    return None
+
+
+def refused_send(
+    facts: CitizenFacts, definition: Definition, *, tampered: bool
+) -> NotAllowedError | None:
+    """Why Skicka intyg cannot be done now, as the error the send raises; None when it can.
+
+    A replaced or complemented certificate says so before anything else (it offers no
+    sending at all); one already sent says to whom and when (``AlreadySentError``).
+    """
     if not sendable(definition):
-        return c.PRINT_ONLY
+        return NotAllowedError(c.PRINT_ONLY)
+    if facts.replaced_at is not None:
+        return NotAllowedError(c.REPLACED_SEND)
+    if facts.complemented_at is not None:
+        return NotAllowedError(c.COMPLEMENTED_SEND)
     if facts.sendings:
         first = facts.sendings[0]
-        return c.already_sent(recipient_name(first.recipient), first.at)
-    if facts.replaced_at is not None:
-        return c.REPLACED_SEND
-    if facts.complemented_at is not None:
-        return c.COMPLEMENTED_SEND
+        return c.AlreadySentError(c.already_sent(recipient_name(first.recipient), first.at))
     if tampered:
-        return c.TAMPERED
+        return NotAllowedError(c.TAMPERED)
     return None

@@ -6,7 +6,11 @@ delivery without a staff sender (channel MINA_INTYG) with an event whose actor i
 recipient has it at once; the journal (TakeCare) learns of it after ``journal_delay`` ("Det
 kan ta upp till 5 minuter innan intyget visas i TakeCare"), see ``journal_notices.py``.
 Test-indicated persons are not modelled (the store has no such mark), so every patient with a
-personnummer or samordningsnummer can use the portal.
+personnummer or samordningsnummer can use the portal. A patient with skyddade personuppgifter
+logs in and sees their certificates like anyone else: the protection limits what care staff
+may see (WORKFLOW.md §3), not the citizen's own view; §6 leaves out only revoked certificates,
+DB/DOI and test-indicated persons. A replaced or complemented certificate stays in the list,
+marked "Ersatt", but offers no actions (§6): no Skicka, no Skriv ut / Spara PDF.
 """
 
 from __future__ import annotations
@@ -42,9 +46,10 @@ from models.recipients.citizen_rows import (
     history,
     load_facts,
     matches,
+    print_refusal,
     recipient_name,
+    refused_send,
     replaced_notice,
-    send_refusal,
     sendable,
     to_row,
 )
@@ -162,7 +167,9 @@ class MinaIntyg:
             definition = self._definitions[certificate.type_code]
             content = signed_content(certificate) or dict(certificate.content or {})
             tampered = is_tampered(certificate, citizen.person_id)
-        can_hide = bool(diagnosis_fields(definition))
+        may_print = print_refusal(facts) is None
+        can_hide = may_print and bool(diagnosis_fields(definition))
+        refusal = refused_send(facts, definition, tampered=tampered)
         return CitizenCertificate(
             row=to_row(facts, definition, self._clock.today()),
             definition=definition,
@@ -170,9 +177,11 @@ class MinaIntyg:
             history=history(facts),
             replaced_notice=replaced_notice(facts),
             recipient=recipient_name(definition.recipient.code) if sendable(definition) else None,
-            send_refusal=send_refusal(facts, definition, tampered=tampered),
+            send_refusal=refusal.message if refusal is not None else None,
             may_hide_diagnosis=can_hide,
             hide_refusal=hide_refusal(definition, content) if can_hide else None,
+            may_send=sendable(definition) and may_print,
+            may_print=may_print,
         )
 
     # Acting --------------------------------------------------------------------------------
@@ -181,7 +190,7 @@ class MinaIntyg:
         """Skicka intyg to the type's recipient; returns the recipient's name.
 
         AlreadySentError (with recipient and date) if it was sent before; NotAllowedError if it
-        cannot be sent (replaced, or a type for the employer).
+        cannot be sent (replaced, complemented, or a type for the employer).
         """
         now = self._clock.now()
         with self._store.transaction() as session:
@@ -189,11 +198,11 @@ class MinaIntyg:
             session.get(Certificate, certificate_id, with_for_update=True)
             facts, certificate = self._visible(session, citizen, certificate_id)
             definition = self._definitions[certificate.type_code]
-            refusal = send_refusal(
+            refusal = refused_send(
                 facts, definition, tampered=is_tampered(certificate, citizen.person_id)
             )
             if refusal is not None:
-                raise (AlreadySentError if facts.sendings else NotAllowedError)(refusal)
+                raise refusal
             name = recipient_name(definition.recipient.code)
             deliver(
                 session,
@@ -224,11 +233,15 @@ class MinaIntyg:
     ) -> PrintResult:
         """Skriv ut / Spara PDF; ``show_diagnosis=False`` for the employer's copy without it.
 
-        The warning is the one about shared computers. Slow (renders a PDF): call it off the
-        GUI thread.
+        The warning is the one about shared computers. NotAllowedError for a replaced or
+        complemented certificate, which offers no actions. Slow (renders a PDF): call it off
+        the GUI thread.
         """
         with self._store.session() as session:
-            _facts, certificate = self._visible(session, citizen, certificate_id)
+            facts, certificate = self._visible(session, citizen, certificate_id)
+            refusal = print_refusal(facts)
+            if refusal is not None:
+                raise NotAllowedError(refusal)
             definition = self._definitions[certificate.type_code]
             if not show_diagnosis:
                 content = signed_content(certificate) or dict(certificate.content or {})

@@ -98,7 +98,7 @@ def test_the_patient_sends_from_mina_intyg_and_the_journal_and_fk_see_it(
     page = portal.certificate_page
     assert page.send_button.text() == "Skicka intyg till Försäkringskassan"
 
-    seen = _answer_when_shown("&Yes")
+    seen = _answer_when_shown("Skicka")
     _click(qtbot, page.send_button)
     assert "Försäkringskassan" in seen[0]
     assert page.message_bar.text == "Intyget är skickat till Försäkringskassan."
@@ -117,8 +117,7 @@ def test_the_patient_sends_from_mina_intyg_and_the_journal_and_fk_see_it(
     ]
     assert ids == [certificate_id]
 
-    _answer_when_shown("&Yes")
-    _click(qtbot, page.send_button)  # the second time: already sent, to whom and when
+    _click(qtbot, page.send_button)  # the second time: already sent, to whom and when, unasked
     assert page.message_bar.property("kind") == "error"
     assert page.message_bar.text == (
         "Intyget är redan skickat till Försäkringskassan 2026-11-27 09:30."
@@ -142,7 +141,7 @@ def test_a_driving_licence_certificate_reaches_transportstyrelsen_and_a_child_ca
     portal = _open_mina_intyg(window)
     _log_in(qtbot, portal, "191212121212")
     _click(qtbot, portal.list_page.cards[0].open_button)
-    _answer_when_shown("&Yes")
+    _answer_when_shown("Skicka")
     _click(qtbot, portal.certificate_page.send_button)
     assert portal.certificate_page.message_bar.text == "Intyget är skickat till Transportstyrelsen."
 

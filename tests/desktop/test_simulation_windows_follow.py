@@ -89,7 +89,7 @@ def test_with_a_journal_delay_the_send_reaches_the_journal_when_the_delay_has_pa
     portal = _open_mina_intyg(window)
     _log_in(qtbot, portal, "191212121212")
     _click(qtbot, portal.list_page.cards[0].open_button)
-    _answer_when_shown("&Yes")
+    _answer_when_shown("Skicka")
     _click(qtbot, portal.certificate_page.send_button)
     assert portal.certificate_page.badge_texts() == ["Nytt", "Skickat"]
 

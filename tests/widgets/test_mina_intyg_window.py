@@ -201,9 +201,12 @@ def test_a_certificate_is_read_and_sent_once(
     assert content.fields["25"].value() == samples.fk7804()["25"]
     assert "Intyget utfärdades av Testenhet 17" in page.history.text()
 
-    seen = _answer_next_box("&Yes")
+    seen = _answer_next_box("Skicka")
     _click(qtbot, page.send_button)
-    assert "Försäkringskassan" in seen[0]
+    assert seen == [
+        "Vill du skicka intyget till Försäkringskassan? Intyget skickas digitalt och "
+        "Försäkringskassan kan läsa det direkt."
+    ]
     assert page.message_bar.text == "Intyget är skickat till Försäkringskassan."
     assert page.badge_texts() == ["Nytt", "Skickat"]
     assert "Skickat till Försäkringskassan" in page.history.text()
@@ -211,8 +214,8 @@ def test_a_certificate_is_read_and_sent_once(
         page.send_note.text() == "Intyget är redan skickat till Försäkringskassan 2026-11-27 09:30."
     )
 
-    _answer_next_box("&Yes")
-    _click(qtbot, page.send_button)  # a second attempt is told when and to whom
+    _click(qtbot, page.send_button)  # a second attempt is told when and to whom, unasked
+    assert QApplication.activeModalWidget() is None
     assert page.message_bar.property("kind") == "error"
     assert page.message_bar.text == (
         "Intyget är redan skickat till Försäkringskassan 2026-11-27 09:30."
@@ -224,18 +227,36 @@ def test_a_certificate_is_read_and_sent_once(
     assert certificate_id == window.list_page.cards[0].row.certificate_id
 
 
-def test_a_replaced_certificate_says_so_and_cannot_be_sent(
-    qtbot: QtBot, window: MinaIntygWindow, store: Store
-) -> None:
-    old = _signed(store, "fk7804", _at(20))
-    _signed(store, "fk7804", _at(25), replaces_id=old)
+def test_the_send_can_be_cancelled(qtbot: QtBot, window: MinaIntygWindow, store: Store) -> None:
+    _signed(store, "fk7804", _at(25))
     _log_in(qtbot, window)
-    assert window.open_certificate(old)
+    _click(qtbot, window.list_page.cards[0].open_button)
+    page = window.certificate_page
+    _answer_next_box("Avbryt")
+    _click(qtbot, page.send_button)
+    assert page.badge_texts() == ["Nytt", "Ej skickat"]
+    assert page.message_bar.text == ""
+
+
+@pytest.mark.parametrize(("type_code", "sent_to"), [("fk7804", "FKASSA"), ("ag7804", None)])
+def test_a_replaced_certificate_says_so_and_offers_no_actions(
+    qtbot: QtBot, window: MinaIntygWindow, store: Store, type_code: str, sent_to: str | None
+) -> None:
+    old = _signed(store, type_code, _at(20), sent_to=sent_to)
+    _signed(store, type_code, _at(25), replaces_id=old)
+    current = _signed(store, "fk7804", _at(26))
+    _log_in(qtbot, window)
+    assert window.open_certificate(current)
+    assert window.certificate_page.send_button.isVisible()
+    assert window.open_certificate(old)  # from a page with actions to one without
     page = window.certificate_page
     assert page.replaced.isVisible()
     assert page.replaced.text() == "Detta intyg har ersatts av ett nytt intyg."
-    assert not page.send_button.isEnabled()
-    assert page.send_note.text() == "Intyget har ersatts av ett nytt intyg och kan inte skickas."
+    assert "Ersatt" in page.badge_texts()
+    assert not page.actions.isVisible()
+    assert not page.send_button.isVisible() and not page.print_button.isVisible()
+    assert not page.adapt.isVisible()
+    assert "Ersatt av ett nytt intyg" in page.history.text()
 
 
 def test_an_employer_certificate_is_printed_without_the_diagnosis_and_saved(

@@ -100,7 +100,10 @@ class CertificatePage(QWidget):
         self.history.setWordWrap(True)
         self.history.setObjectName("history")
 
-        actions = QHBoxLayout()
+        # Hidden for a replaced or complemented certificate, which offers no actions.
+        self.actions = QWidget()
+        actions = QHBoxLayout(self.actions)
+        actions.setContentsMargins(0, 0, 0, 0)
         actions.setSpacing(10)
         actions.addWidget(self.send_button)
         actions.addWidget(self.print_button)
@@ -113,7 +116,7 @@ class CertificatePage(QWidget):
         top.addLayout(self._badges)
         top.addWidget(self.replaced)
         top.addWidget(self.message_bar)
-        top.addLayout(actions)
+        top.addWidget(self.actions)
         top.addWidget(self.adapt)
 
         side = QVBoxLayout()
@@ -149,6 +152,7 @@ class CertificatePage(QWidget):
             item = self._badges.takeAt(0)
             old = item.widget() if item is not None else None
             if old is not None:
+                old.hide()  # gone at once, not when the deferred delete comes
                 old.deleteLater()
         self.badges = [badge(text) for text in row.badges]
         for label in self.badges:
@@ -164,17 +168,15 @@ class CertificatePage(QWidget):
             self._show_content(shown, patient_label, today)
 
     def _show_actions(self, shown: CitizenCertificate) -> None:
-        recipient = shown.recipient
-        self.send_button.setVisible(recipient is not None)
-        if recipient is not None:
-            self.send_button.setText(self.tr("Skicka intyg till {to}").format(to=recipient))
+        self.actions.setVisible(shown.may_send or shown.may_print)
+        self.send_button.setVisible(shown.may_send)
+        if shown.recipient is not None:
+            self.send_button.setText(self.tr("Skicka intyg till {to}").format(to=shown.recipient))
         # A second attempt is answered by the service ("redan skickat", with recipient and
-        # date), as in the portal; a replaced certificate offers no sending at all.
-        self.send_button.setEnabled(
-            recipient is not None and (shown.send_refusal is None or shown.row.sent)
-        )
+        # date), as in the portal, so the button stays enabled while it is offered.
         self.send_button.setToolTip(shown.send_refusal or "")
         self.send_note.setText(shown.send_refusal or "")
+        self.print_button.setVisible(shown.may_print)
         # "Anpassa intyget för utskrift" belongs to the employer's types; a carrier's
         # certificate (smittbärarpenning) has it greyed out with the reason.
         self.adapt.setVisible(shown.may_hide_diagnosis)
@@ -189,6 +191,7 @@ class CertificatePage(QWidget):
     def _show_content(self, shown: CitizenCertificate, patient_label: str, today: dt.date) -> None:
         if self.content is not None:
             self._body.removeWidget(self.content)
+            self.content.hide()
             self.content.deleteLater()
         self.message_bar.clear()
         self.content = read_only_view(shown.definition, dict(shown.content), today, patient_label)

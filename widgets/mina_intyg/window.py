@@ -222,22 +222,14 @@ class MinaIntygWindow(QMainWindow):
     # -- actions -------------------------------------------------------------------------------
 
     def send(self, certificate_id: str) -> None:
-        """Skicka intyg: after the citizen confirms, to the type's recipient."""
+        """Skicka intyg: after the citizen confirms, to the type's recipient. When the service
+        has already said why it cannot be sent (already sent: to whom and when), the attempt
+        goes straight to the service, whose refusal the page shows."""
         citizen, page = self.citizen, self.certificate_page
         shown = page.shown
         if citizen is None or shown is None:
             return
-        to = shown.recipient or ""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Skicka intyg"),
-            self.tr(
-                "Vill du skicka intyget till {to}? Intyget skickas digitalt och {to} kan "
-                "läsa det direkt."
-            ).format(to=to),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if shown.send_refusal is None and not self._confirm_send(shown.recipient or ""):
             return
         sent = self._call(
             lambda: self._mina.send(citizen, certificate_id), page.message_bar.show_error
@@ -246,6 +238,25 @@ class MinaIntygWindow(QMainWindow):
             return
         self.open_certificate(certificate_id)
         page.message_bar.show_info(self.tr("Intyget är skickat till {to}.").format(to=sent))
+
+    def _confirm_send(self, to: str) -> bool:
+        """The portal's question before sending, with Swedish buttons (not Qt's Yes/Cancel,
+        which follow the translator the application happens to load)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Skicka intyg"))
+        box.setText(
+            self.tr(
+                "Vill du skicka intyget till {to}? Intyget skickas digitalt och {to} kan "
+                "läsa det direkt."
+            ).format(to=to)
+        )
+        send = box.addButton(self.tr("Skicka"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(send)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is send
 
     def print_certificate(self, certificate_id: str, show_diagnosis: bool = True) -> None:
         """Skriv ut / Spara PDF: the PDF is made in the background; then the warning about

@@ -12,6 +12,7 @@ from models.clock import FixedClock
 from models.errors import NotAllowedError, NotFoundError
 from models.events import CertificateChanged
 from models.patients import PatientService
+from models.recipients import citizen as c
 from models.recipients.inbox import BY_PATIENT, Inbox
 from models.recipients.mina_intyg import (
     AlreadySentError,
@@ -30,7 +31,7 @@ from tests.conftest import SJOSTADEN, TOLVAN
 from tests.factories import make_certificate, patient_id
 from tests.models.definitions.types import samples
 from tests.models.recipients.conftest import ERIK, NILS, signed_before, signed_now
-from tests.models.workflow.conftest import at, events_of, row_of
+from tests.models.workflow.conftest import PROTECTED, at, events_of, row_of
 from tests.models.workflow.questions_support import exactly
 
 
@@ -175,6 +176,55 @@ def test_a_replaced_certificate_stays_marked_ersatt_and_cannot_be_sent(
         mina.send(tolvan, old)
     assert not isinstance(refused.value, AlreadySentError)
     assert row_of(store, old).sent_to is None
+    # No actions at all (WORKFLOW.md §6): neither Skicka nor Skriv ut / Spara PDF.
+    assert (page.may_send, page.may_print) == (False, False)
+    with pytest.raises(NotAllowedError, match=exactly(c.REPLACED_PRINT)):
+        mina.pdf(tolvan, old)
+    current = mina.certificate(tolvan, new)
+    assert (current.may_send, current.may_print, current.send_refusal) == (True, True, None)
+
+
+def test_a_sent_certificate_once_replaced_says_replaced_not_already_sent(
+    mina: MinaIntyg, tolvan: Citizen, store: Store
+) -> None:
+    old = signed_before(store, signed=at(20), sent_to="FKASSA")
+    signed_before(store, signed=at(25), replaces_id=old)
+    page = mina.certificate(tolvan, old)
+    assert page.send_refusal == c.REPLACED_SEND and not page.may_send
+    with pytest.raises(NotAllowedError, match=exactly(c.REPLACED_SEND)) as refused:
+        mina.send(tolvan, old)
+    assert not isinstance(refused.value, AlreadySentError)
+
+
+def test_a_complemented_certificate_offers_no_actions(
+    mina: MinaIntyg, tolvan: Citizen, store: Store
+) -> None:
+    old = signed_before(store, signed=at(20))
+    signed_before(store, signed=at(25), complements_id=old)
+    [row] = [r for r in mina.certificates(tolvan) if r.certificate_id == old]
+    assert row.badges == ("Nytt", "Ej skickat")  # §6 has no badge for it
+    page = mina.certificate(tolvan, old)
+    assert page.replaced_notice == "Detta intyg har kompletterats med ett nytt intyg."
+    assert [h.text for h in page.history][-1] == "Kompletterat med ett nytt intyg"
+    assert (page.may_send, page.may_print, page.send_refusal) == (
+        False,
+        False,
+        c.COMPLEMENTED_SEND,
+    )
+    with pytest.raises(NotAllowedError, match=exactly(c.COMPLEMENTED_SEND)):
+        mina.send(tolvan, old)
+    with pytest.raises(NotAllowedError, match=exactly(c.COMPLEMENTED_PRINT)):
+        mina.pdf(tolvan, old)
+
+
+def test_a_patient_with_protected_identity_sees_their_own_certificates(
+    mina: MinaIntyg, store: Store
+) -> None:
+    # Skyddade personuppgifter limit care staff, not the citizen's own view (WORKFLOW.md §3, §6).
+    kerstin = mina.log_in(PROTECTED)
+    own = signed_before(store, signed=at(25), person_id=PROTECTED)
+    assert ids(mina.certificates(kerstin)) == [own]
+    assert mina.certificate(kerstin, own).may_send
 
 
 def test_employer_certificates_are_printed_not_sent(
