@@ -169,11 +169,19 @@ class InstructorController(QObject):
                 ),
                 8000,
             )
+            self._patients_changed()
             if dialog.open_journal.isChecked():
                 self._window.open_patient(created.formatted_id)
         finally:
             self.new_patient_dialog = None
             dialog.deleteLater()
+
+    def _patients_changed(self) -> None:
+        """A new patient can log in to Mina intyg at once: an open login page reads its list
+        again (a patient who is logged in keeps their page)."""
+        portal = self._window.simulation_controller.mina_intyg_window
+        if portal is not None and portal.citizen is None:
+            portal.show_login()
 
     # Byt användare ---------------------------------------------------------------------------
 

@@ -142,6 +142,23 @@ def test_a_new_test_patient_opens_in_the_journal(
     window.grab().save("/tmp/new_patient_in_journal.png")
 
 
+def test_a_new_test_patient_can_log_in_to_an_open_mina_intyg_at_once(
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> None:
+    window = main_window_for(doctor)
+    portal = window.simulation_controller.open_mina_intyg()
+    before = portal.login_page.people.count()
+    done: list[NewPatientDialog] = []
+    QTimer.singleShot(0, _fill_new_patient(qtbot, done))
+    _instructor(window).new_patient_action.trigger()
+    created = done[0].created
+    assert created is not None
+    assert portal.login_page.people.count() == before + 1
+    portal.login_page.choose(created.person_id)  # listed, so the patient can log in
+    assert portal.log_in(created.person_id)
+    assert portal.top_bar.citizen.text() == "Kursdeltagare Ett"
+
+
 def test_a_deceased_new_patient_is_shown_as_deceased(
     qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
 ) -> None:
