@@ -3,38 +3,21 @@ certificate opened read-only in the clinician's layout, and a revocation notice 
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from models.clock import FixedClock
-from models.events import ChangeBus
 from models.recipients.authorities import SOS, TRANSP, authority
 from models.recipients.inbox import Inbox
-from models.reference.diagnoses import icd10se
 from models.staff import UserContext
 from models.store import Store
-from models.store.schema import CertificateStatus
-from models.workflow.certificates import CertificateService
-from models.workflow.lifecycle import Lifecycle, lifecycle
+from models.workflow.lifecycle import Lifecycle
 from models.workflow.revoking import RevokeReason
-from tests.conftest import TOLVAN
-from tests.factories import make_certificate
-from tests.models.definitions.types import samples
+from tests.models.recipients.conftest import inbox, life, signed_before
 from tests.models.workflow.conftest import at
 from widgets.authority_inbox_window import COL_STATUS, COLUMNS, AuthorityInboxWindow
 
-
-@pytest.fixture
-def life(
-    store: Store, clock: FixedClock, bus: ChangeBus, certificates: CertificateService
-) -> Lifecycle:
-    return lifecycle(store, clock, certificates.definitions, bus, diagnosis_exists=icd10se().exists)
-
-
-@pytest.fixture
-def inbox(store: Store, certificates: CertificateService) -> Inbox:
-    return Inbox(store, certificates.definitions)
+__all__ = ["inbox", "life"]  # as the recipients' model tests have them
 
 
 def _window(qtbot: QtBot, inbox: Inbox, clock: FixedClock, code: str) -> AuthorityInboxWindow:
@@ -45,15 +28,7 @@ def _window(qtbot: QtBot, inbox: Inbox, clock: FixedClock, code: str) -> Authori
 
 
 def _sent_ts_bas(store: Store, life: Lifecycle, doctor: UserContext) -> str:
-    certificate_id = make_certificate(
-        store,
-        TOLVAN,
-        type_code="ts-bas",
-        status=CertificateStatus.SIGNED,
-        created=at(25),
-        seal=True,
-        content=samples.ts_bas(),
-    )
+    certificate_id = signed_before(store, "ts-bas", signed=at(25))
     life.signing.send(doctor, certificate_id, patient_consent=True)
     return certificate_id
 

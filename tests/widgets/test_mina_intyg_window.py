@@ -4,7 +4,6 @@ open a certificate, send it, and print it (with the diagnosis hidden for the emp
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,50 +12,22 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from models.clock import FixedClock
-from models.events import ChangeBus
 from models.printing.citizen import SHARED_COMPUTER
 from models.recipients.citizen import UNDER_AGE
 from models.recipients.mina_intyg import MinaIntyg
 from models.store import Store
 from models.store.schema import CertificateStatus
-from models.workflow.certificates import CertificateService
-from tests.conftest import BEFATTNINGAR, TOLVAN
+from tests.conftest import TOLVAN
 from tests.factories import make_certificate
 from tests.models.definitions.types import samples
+from tests.models.recipients.conftest import NILS, mina, signed_before
 from widgets.mina_intyg.window import MinaIntygWindow
 
-NILS = "201701012393"  # nine years old
+__all__ = ["mina"]  # the portal on this test's store, as the models' tests have it
 
 
 def _at(day: int, month: int = 11, year: int = 2026) -> dt.datetime:
     return dt.datetime(year, month, day, 8, 0, tzinfo=dt.UTC)
-
-
-def _signed(
-    store: Store,
-    type_code: str,
-    signed: dt.datetime,
-    status: CertificateStatus = CertificateStatus.SIGNED,
-    **columns: object,
-) -> str:
-    sample: Callable[[], dict[str, object]] = getattr(samples, type_code.replace("-", "_"))
-    return make_certificate(
-        store,
-        TOLVAN,
-        type_code=type_code,
-        status=status,
-        created=signed,
-        seal=True,
-        content=sample(),
-        **columns,  # type: ignore[arg-type]
-    )
-
-
-@pytest.fixture
-def mina(
-    store: Store, clock: FixedClock, bus: ChangeBus, certificates: CertificateService
-) -> MinaIntyg:
-    return MinaIntyg(store, clock, certificates.definitions, bus, befattningar=BEFATTNINGAR)
 
 
 @pytest.fixture
@@ -136,13 +107,14 @@ def test_a_child_is_refused_and_tolvan_logs_in_and_out(
 def test_the_list_shows_badges_and_filters(
     qtbot: QtBot, window: MinaIntygWindow, store: Store
 ) -> None:
-    fk = _signed(store, "fk7804", _at(25))
-    _signed(store, "ag7804", _at(1, 3), sent_to=None)
-    _signed(store, "ts-bas", _at(20), sent_to="TRANSP")
-    _signed(store, "fk7804", _at(5, 10, 2025), unit_id="TSTNMT2321000156-1078")
-    _signed(store, "fk7804", _at(26), status=CertificateStatus.REVOKED)  # never shown
-    _signed(store, "db", _at(26))  # never shown
-    _signed(store, "fk7804", _at(26), replaces_id=fk)
+    fk = signed_before(store, "fk7804", signed=_at(25))
+    signed_before(store, "ag7804", signed=_at(1, 3), sent_to=None)
+    signed_before(store, "ts-bas", signed=_at(20), sent_to="TRANSP")
+    signed_before(store, "fk7804", signed=_at(5, 10, 2025), unit_id="TSTNMT2321000156-1078")
+    revoked = CertificateStatus.REVOKED
+    signed_before(store, "fk7804", signed=_at(26), status=revoked)  # never shown
+    signed_before(store, "db", signed=_at(26))  # never shown
+    signed_before(store, "fk7804", signed=_at(26), replaces_id=fk)
     _log_in(qtbot, window)
 
     page = window.list_page
@@ -184,7 +156,7 @@ def test_the_list_shows_badges_and_filters(
 def test_a_certificate_is_read_and_sent_once(
     qtbot: QtBot, window: MinaIntygWindow, store: Store
 ) -> None:
-    certificate_id = _signed(store, "fk7804", _at(25))
+    certificate_id = signed_before(store, "fk7804", signed=_at(25))
     _log_in(qtbot, window)
     _click(qtbot, window.list_page.cards[0].open_button)
 
@@ -228,7 +200,7 @@ def test_a_certificate_is_read_and_sent_once(
 
 
 def test_the_send_can_be_cancelled(qtbot: QtBot, window: MinaIntygWindow, store: Store) -> None:
-    _signed(store, "fk7804", _at(25))
+    signed_before(store, "fk7804", signed=_at(25))
     _log_in(qtbot, window)
     _click(qtbot, window.list_page.cards[0].open_button)
     page = window.certificate_page
@@ -242,9 +214,9 @@ def test_the_send_can_be_cancelled(qtbot: QtBot, window: MinaIntygWindow, store:
 def test_a_replaced_certificate_says_so_and_offers_no_actions(
     qtbot: QtBot, window: MinaIntygWindow, store: Store, type_code: str, sent_to: str | None
 ) -> None:
-    old = _signed(store, type_code, _at(20), sent_to=sent_to)
-    _signed(store, type_code, _at(25), replaces_id=old)
-    current = _signed(store, "fk7804", _at(26))
+    old = signed_before(store, type_code, signed=_at(20), sent_to=sent_to)
+    signed_before(store, type_code, signed=_at(25), replaces_id=old)
+    current = signed_before(store, "fk7804", signed=_at(26))
     _log_in(qtbot, window)
     assert window.open_certificate(current)
     assert window.certificate_page.send_button.isVisible()
@@ -262,7 +234,7 @@ def test_a_replaced_certificate_says_so_and_offers_no_actions(
 def test_an_employer_certificate_is_printed_without_the_diagnosis_and_saved(
     qtbot: QtBot, window: MinaIntygWindow, store: Store, tmp_path: Path
 ) -> None:
-    _signed(store, "ag7804", _at(25))
+    signed_before(store, "ag7804", signed=_at(25))
     _log_in(qtbot, window)
     _click(qtbot, window.list_page.cards[0].open_button)
     page = window.certificate_page

@@ -79,15 +79,17 @@ def signed_before(
     *,
     signed: dt.datetime,
     person_id: str = TOLVAN,
+    status: CertificateStatus = CertificateStatus.SIGNED,
     **columns: object,
 ) -> str:
-    """A certificate signed at ``signed``, sealed as signing does."""
+    """A certificate signed at ``signed`` (and revoked, with ``status`` REVOKED), sealed as
+    signing does."""
     sample = getattr(samples, type_code.replace("-", "_"))
     return make_certificate(
         store,
         person_id,
         type_code=type_code,
-        status=CertificateStatus.SIGNED,
+        status=status,
         created=signed,
         seal=True,
         content=sample(),
