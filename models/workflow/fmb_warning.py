@@ -143,7 +143,8 @@ class SickLeaveHistory:
 def earlier_sick_leave(
     store: Store, patient_id: int, unit_id: str, exclude_id: str | None = None
 ) -> list[Period]:
-    """The periods of the patient's signed, not revoked sick-pay certificates at the unit."""
+    """The periods of the patient's signed, not revoked sick-pay certificates at the unit, in
+    date order (whatever order the database returns the certificates in)."""
     query = select(Certificate.id, Certificate.type_code, Certificate.content).where(
         Certificate.patient_id == patient_id,
         Certificate.unit_id == unit_id,
@@ -159,4 +160,4 @@ def earlier_sick_leave(
             if certificate_id == exclude_id or fields is None or not isinstance(content, Mapping):
                 continue
             periods.extend(periods_in(content.get(fields.periods)))
-    return periods
+    return sorted(periods)
