@@ -26,6 +26,9 @@ from models.training.exercises import (
     load_exercise,
 )
 from models.training.scenarios import scenarios
+from models.workflow.actions import Action
+from models.workflow.question_rules import _LABELS as QUESTION_LABELS
+from models.workflow.texts import label
 
 #: The ten exercises the course must have, by the topic of their title.
 TOPICS = (
@@ -182,3 +185,34 @@ def test_an_attempt_round_trips_through_json(store: Store, clock: FixedClock) ->
 def test_a_malformed_attempt_file_is_refused() -> None:
     with pytest.raises(ValueError, match="malformed attempt"):
         Attempt.from_json({"exercise": "x"})
+
+
+def _app_texts() -> set[str]:
+    """Every button and menu text of the app: the action bar's labels for each type, the
+    question cards' buttons, and what the windows and dialogs put in ``tr("…")``."""
+    definitions = shipped_definitions().values()
+    texts = {label(action, d) for action in Action for d in definitions}
+    texts |= set(QUESTION_LABELS.values())
+    root = Path(__file__).parents[3]
+    for folder in ("widgets", "desktop"):
+        for source in (root / folder).rglob("*.py"):
+            found = re.findall(r'tr\(\s*"([^"]+)"', source.read_text(encoding="utf-8"))
+            texts |= {text.replace("&", "") for text in found}
+    return texts
+
+
+def test_the_buttons_and_menus_the_steps_name_are_the_apps() -> None:
+    """ "Klicka Signera och skicka", "Nytt → Intyg via Webcert…": each name is what the app
+    shows, so a student finds the button the handout names."""
+    texts = _app_texts()
+    for item in exercises():
+        for step in item.steps:
+            for rest in re.findall(r"[Kk]licka (?:sedan )?([A-ZÅÄÖ].*)", step):
+                named = max((text for text in texts if rest.startswith(text)), key=len, default="")
+                after = rest[len(named) :]
+                assert named and re.match(r"$|[.,;]| och | i | på | med | \(", after), (
+                    item.id,
+                    rest,
+                )
+            for menu, entry in re.findall(r"(\w+) → ([^.(]+?…)", step):
+                assert {menu, entry} <= texts, (item.id, menu, entry)
