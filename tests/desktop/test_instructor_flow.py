@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +16,7 @@ from desktop.session import Session
 from desktop.settings import Paths
 from models.staff import StaffDirectory, UserContext
 from models.store import Store
+from models.training.event_log import LogFilter
 from tests.conftest import SECRETARY, TESTENHET_17, TOLVAN
 from tests.desktop.drivers import new_draft, open_in_editor, tick, type_patient
 from tests.desktop.test_question_flow import _panel, _sent_fk7804
@@ -241,3 +242,49 @@ def test_switching_user_replaces_the_window_without_restarting(
     assert draft in [row.id for row in second.certificate_model.rows()]
     assert services.certificates.open_certificate(doctor, draft).content["25"] == "Larare."
     second.grab().save("/tmp/switched_user.png")
+
+
+def test_the_simulation_windows_stay_open_for_the_new_user(
+    qtbot: QtBot,
+    main_window_for: Callable[[UserContext], MainWindow],
+    doctor: UserContext,
+    directory: StaffDirectory,
+    store: Store,
+    tmp_path: Path,
+) -> None:
+    session = _session(main_window_for, doctor, directory, store, tmp_path)
+    first = session.open(doctor)
+    first.show()
+    type_patient(qtbot, first, "19121212-1212")
+    certificate = _sent_fk7804(qtbot, first, doctor)
+    console = first.open_fk_console()
+    assert console.select(certificate)
+    console.resize(760, 520)
+    portal = first.simulation_controller.open_mina_intyg()
+    assert portal.log_in(TOLVAN)
+    first.simulation_controller.open_inbox("SKV")
+    log = _instructor(first).open_event_log()
+    log.set_filter(LogFilter.PDL)
+    first.simulation_controller.open_inbox("TRANSP").close()  # closed: stays closed
+
+    gone: list[bool] = []
+    console.destroyed.connect(lambda: gone.append(True))
+    QTimer.singleShot(0, _log_in_as(SECRETARY, TESTENHET_17))
+    _instructor(first).switch_user_action.trigger()
+    qtbot.waitUntil(lambda: gone == [True])  # the old ones went with the doctor's window
+    second = session.window
+    assert second is not None and second is not first
+    qtbot.addWidget(second)
+
+    again = second.fk_console
+    assert again is not None and again.isVisible() and again.size() == QSize(760, 520)
+    assert again.current is not None and again.current.received.certificate_id == certificate
+    mina = second.simulation_controller.mina_intyg_window
+    assert mina is not None and mina.isVisible()
+    assert mina.citizen is not None and mina.citizen.person_id == TOLVAN
+    assert list(second.simulation_controller.inbox_windows) == ["SKV"]
+    assert second.simulation_controller.inbox_windows["SKV"].isVisible()
+    shown_log = _instructor(second).event_log
+    assert shown_log is not None and shown_log.isVisible()
+    assert shown_log.chosen_filter() is LogFilter.PDL
+    assert {row[1] for row in shown_log.rows()} == {"PDL"}
