@@ -225,7 +225,7 @@ def test_a_replaced_certificate_says_so_and_offers_no_actions(
     assert page.replaced.isVisible()
     assert page.replaced.text() == "Detta intyg har ersatts av ett nytt intyg."
     assert "Ersatt" in page.badge_texts()
-    assert not page.actions.isVisible()
+    assert not page.action_row.isVisible()
     assert not page.send_button.isVisible() and not page.print_button.isVisible()
     assert not page.adapt.isVisible()
     assert "Ersatt av ett nytt intyg" in page.history.text()

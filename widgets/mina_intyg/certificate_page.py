@@ -101,8 +101,8 @@ class CertificatePage(QWidget):
         self.history.setObjectName("history")
 
         # Hidden for a replaced or complemented certificate, which offers no actions.
-        self.actions = QWidget()
-        actions = QHBoxLayout(self.actions)
+        self.action_row = QWidget()
+        actions = QHBoxLayout(self.action_row)
         actions.setContentsMargins(0, 0, 0, 0)
         actions.setSpacing(10)
         actions.addWidget(self.send_button)
@@ -116,7 +116,7 @@ class CertificatePage(QWidget):
         top.addLayout(self._badges)
         top.addWidget(self.replaced)
         top.addWidget(self.message_bar)
-        top.addWidget(self.actions)
+        top.addWidget(self.action_row)
         top.addWidget(self.adapt)
 
         side = QVBoxLayout()
@@ -168,7 +168,7 @@ class CertificatePage(QWidget):
             self._show_content(shown, patient_label, today)
 
     def _show_actions(self, shown: CitizenCertificate) -> None:
-        self.actions.setVisible(shown.may_send or shown.may_print)
+        self.action_row.setVisible(shown.may_send or shown.may_print)
         self.send_button.setVisible(shown.may_send)
         if shown.recipient is not None:
             self.send_button.setText(self.tr("Skicka intyg till {to}").format(to=shown.recipient))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 
 import pytest
 
@@ -71,6 +72,33 @@ def signed_now(
     )
     life.signing.sign(doctor, certificate_id, 1, signature(doctor, clock))
     return certificate_id
+
+
+class SignNow(Protocol):
+    """``signed_now`` bound to a test's store, lifecycle, doctor and clock (fixture ``sign``)."""
+
+    def __call__(
+        self,
+        type_code: str = ...,
+        person_id: str = ...,
+        content: dict[str, object] | None = ...,
+        **columns: object,
+    ) -> str: ...
+
+
+@pytest.fixture
+def sign(store: Store, life: Lifecycle, doctor: UserContext, clock: FixedClock) -> SignNow:
+    """Sign a certificate now, as the test's doctor: ``sign("ts-bas")``."""
+
+    def signed(
+        type_code: str = "fk7804",
+        person_id: str = TOLVAN,
+        content: dict[str, object] | None = None,
+        **columns: object,
+    ) -> str:
+        return signed_now(store, life, doctor, clock, type_code, person_id, content, **columns)
+
+    return signed
 
 
 def signed_before(

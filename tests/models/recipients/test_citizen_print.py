@@ -5,19 +5,16 @@ from __future__ import annotations
 import pytest
 
 from models.audit import entries_for_patient
-from models.clock import FixedClock
 from models.errors import NotAllowedError
 from models.printing.citizen import SHARED_COMPUTER
 from models.printing.employer import MUST_SHOW
 from models.recipients.mina_intyg import Citizen, MinaIntyg
-from models.staff import UserContext
 from models.store import Store
-from models.workflow.lifecycle import Lifecycle
 from tests.conftest import TOLVAN
 from tests.factories import patient_id
 from tests.models.definitions.types import samples
 from tests.models.printing.helpers import lines, pages
-from tests.models.recipients.conftest import signed_now
+from tests.models.recipients.conftest import SignNow
 
 WITHHELD = "På patientens begäran uppges inte diagnos"
 DIAGNOSIS_LABEL = "Diagnos/diagnoser för sjukdom som orsakar nedsatt arbetsförmåga"
@@ -26,16 +23,9 @@ QUESTION = "Önskar patienten förmedla information om diagnos/diagnoser till si
 
 @pytest.mark.parametrize(("type_code", "diagnosis"), [("ag7804", "F43.8A"), ("ag114", "M54.5")])
 def test_the_patient_may_print_the_employers_copy_with_or_without_the_diagnosis(
-    mina: MinaIntyg,
-    tolvan: Citizen,
-    life: Lifecycle,
-    store: Store,
-    doctor: UserContext,
-    clock: FixedClock,
-    type_code: str,
-    diagnosis: str,
+    mina: MinaIntyg, tolvan: Citizen, store: Store, type_code: str, diagnosis: str, sign: SignNow
 ) -> None:
-    certificate_id = signed_now(store, life, doctor, clock, type_code)
+    certificate_id = sign(type_code)
     before = len(entries_for_patient(store, patient_id(store, TOLVAN)))
 
     full = mina.pdf(tolvan, certificate_id)
@@ -57,16 +47,9 @@ def test_the_patient_may_print_the_employers_copy_with_or_without_the_diagnosis(
 
 
 def test_the_diagnosis_cannot_be_hidden_at_smittbararpenning(
-    mina: MinaIntyg,
-    tolvan: Citizen,
-    life: Lifecycle,
-    store: Store,
-    doctor: UserContext,
-    clock: FixedClock,
+    mina: MinaIntyg, tolvan: Citizen, sign: SignNow
 ) -> None:
-    certificate_id = signed_now(
-        store, life, doctor, clock, "ag7804", content=samples.ag7804_smittbarare()
-    )
+    certificate_id = sign("ag7804", content=samples.ag7804_smittbarare())
     page = mina.certificate(tolvan, certificate_id)
     assert page.may_hide_diagnosis and page.hide_refusal == MUST_SHOW
     with pytest.raises(NotAllowedError, match="smittbärarpenning"):
@@ -75,14 +58,9 @@ def test_the_diagnosis_cannot_be_hidden_at_smittbararpenning(
 
 
 def test_other_types_print_in_full_under_their_usual_name(
-    mina: MinaIntyg,
-    tolvan: Citizen,
-    life: Lifecycle,
-    store: Store,
-    doctor: UserContext,
-    clock: FixedClock,
+    mina: MinaIntyg, tolvan: Citizen, sign: SignNow
 ) -> None:
-    certificate_id = signed_now(store, life, doctor, clock)
+    certificate_id = sign()
     result = mina.pdf(tolvan, certificate_id)
     assert result.file_name == "lakarintyg_for_sjukpenning_19121212-1212_2026-11-27.pdf"
     assert "F32.1 Medelsvår depressiv episod" in lines(result.pdf)

@@ -14,14 +14,13 @@ from models.recipients.authorities import AUTHORITIES, authority
 from models.recipients.inbox import Inbox
 from models.recipients.mina_intyg import MinaIntyg
 from models.staff import UserContext
-from models.store import Store
 from models.workflow.actions import Action
 from models.workflow.certificates import CertificateService
 from models.workflow.lifecycle import Lifecycle
 from models.workflow.revoking import RevokeReason
 from tests.conftest import TOLVAN
 from tests.models.definitions.types import samples
-from tests.models.recipients.conftest import ERIK, signed_now
+from tests.models.recipients.conftest import ERIK, SignNow
 from tests.models.workflow.conftest import DECEASED
 
 DEATH_NOTICE = "Patienten är avliden. Endast dödsbevis och dödsorsaksintyg kan skapas."
@@ -37,9 +36,9 @@ def test_the_recipients_match_the_definitions(certificates: CertificateService) 
 
 
 def test_ts_certificates_reach_transportstyrelsen_and_hear_of_a_revocation(
-    inbox: Inbox, life: Lifecycle, store: Store, doctor: UserContext, clock: FixedClock
+    inbox: Inbox, life: Lifecycle, doctor: UserContext, clock: FixedClock, sign: SignNow
 ) -> None:
-    ts = signed_now(store, life, doctor, clock, "ts-bas")
+    ts = sign("ts-bas")
     life.signing.send(doctor, ts)
     [item] = inbox.received("TRANSP")
     assert (item.certificate_id, item.type_name, item.form) == (
@@ -71,10 +70,10 @@ def test_ts_certificates_reach_transportstyrelsen_and_hear_of_a_revocation(
 
 
 def test_newest_first(
-    inbox: Inbox, life: Lifecycle, store: Store, doctor: UserContext, clock: FixedClock
+    inbox: Inbox, life: Lifecycle, doctor: UserContext, clock: FixedClock, sign: SignNow
 ) -> None:
-    first = signed_now(store, life, doctor, clock)
-    second = signed_now(store, life, doctor, clock)
+    first = sign()
+    second = sign()
     life.signing.send(doctor, first, patient_consent=True)
     clock.advance(dt.timedelta(minutes=1))
     life.signing.send(doctor, second, patient_consent=True)
@@ -84,16 +83,15 @@ def test_newest_first(
 def test_a_db_to_skatteverket_registers_the_death_and_the_deceased_rules_apply(
     inbox: Inbox,
     life: Lifecycle,
-    store: Store,
     doctor: UserContext,
-    clock: FixedClock,
     patients: PatientService,
     certificates: CertificateService,
     mina: MinaIntyg,
+    sign: SignNow,
 ) -> None:
-    fk = signed_now(store, life, doctor, clock, person_id=ERIK)
+    fk = sign(person_id=ERIK)
     assert not patients.open_journal(doctor, ERIK).deceased
-    db = signed_now(store, life, doctor, clock, "db", ERIK)
+    db = sign("db", ERIK)
     [item] = inbox.received("SKV")
     assert (item.certificate_id, item.form) == (db, "DB")
     erik = patients.open_journal(doctor, ERIK)
@@ -107,40 +105,27 @@ def test_a_db_to_skatteverket_registers_the_death_and_the_deceased_rules_apply(
     assert not next(o for o in mina.patients() if o.person_id == ERIK).may_log_in
 
     # The DOI goes to Socialstyrelsen.
-    doi = signed_now(store, life, doctor, clock, "doi", ERIK)
+    doi = sign("doi", ERIK)
     assert [i.certificate_id for i in inbox.received("SOS")] == [doi]
 
 
 def test_an_uncertain_death_date_is_registered_as_the_day_the_body_was_found(
-    life: Lifecycle,
-    store: Store,
-    doctor: UserContext,
-    clock: FixedClock,
-    patients: PatientService,
+    doctor: UserContext, patients: PatientService, sign: SignNow
 ) -> None:
-    signed_now(store, life, doctor, clock, "db", ERIK, content=samples.db_uncertain())
+    sign("db", ERIK, content=samples.db_uncertain())
     assert patients.open_journal(doctor, ERIK).date_of_death == dt.date(2026, 11, 24)
 
 
 def test_a_registered_death_is_not_changed_by_a_db(
-    life: Lifecycle,
-    store: Store,
-    doctor: UserContext,
-    clock: FixedClock,
-    patients: PatientService,
+    doctor: UserContext, patients: PatientService, sign: SignNow
 ) -> None:
-    signed_now(store, life, doctor, clock, "db", DECEASED)
+    sign("db", DECEASED)
     assert patients.open_journal(doctor, DECEASED).date_of_death == dt.date(2026, 11, 20)
 
 
 def test_a_db_for_the_police_does_not_reach_skatteverket(
-    inbox: Inbox,
-    life: Lifecycle,
-    store: Store,
-    doctor: UserContext,
-    clock: FixedClock,
-    patients: PatientService,
+    inbox: Inbox, doctor: UserContext, patients: PatientService, sign: SignNow
 ) -> None:
-    signed_now(store, life, doctor, clock, "db", ERIK, content={**samples.db(), "7": True})
+    sign("db", ERIK, content={**samples.db(), "7": True})
     assert inbox.received("SKV") == []
     assert not patients.open_journal(doctor, ERIK).deceased

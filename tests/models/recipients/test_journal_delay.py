@@ -15,7 +15,7 @@ from models.staff import UserContext
 from models.store import Store
 from models.workflow.actions import Action
 from models.workflow.lifecycle import Lifecycle
-from tests.models.recipients.conftest import signed_now
+from tests.models.recipients.conftest import SignNow
 from tests.models.workflow.conftest import row_of
 from tests.models.workflow.questions_support import exactly
 
@@ -31,8 +31,9 @@ def test_the_journal_learns_of_the_send_when_the_delay_is_over(
     doctor: UserContext,
     clock: FixedClock,
     published: list[CertificateChanged],
+    sign: SignNow,
 ) -> None:
-    fk = signed_now(store, life, doctor, clock)
+    fk = sign()
     mina.journal_delay = FIVE_MINUTES
     sent_at = clock.now()
     mina.send(tolvan, fk)
@@ -69,15 +70,9 @@ def test_the_journal_learns_of_the_send_when_the_delay_is_over(
 
 
 def test_without_a_delay_nothing_waits(
-    mina: MinaIntyg,
-    tolvan: Citizen,
-    notices: JournalNotices,
-    life: Lifecycle,
-    store: Store,
-    doctor: UserContext,
-    clock: FixedClock,
+    mina: MinaIntyg, tolvan: Citizen, notices: JournalNotices, store: Store, sign: SignNow
 ) -> None:
-    fk = signed_now(store, life, doctor, clock)
+    fk = sign()
     mina.send(tolvan, fk)
     assert row_of(store, fk).sent_to == "FKASSA"
     assert notices.pending() == 0 and notices.deliver_due() == []

@@ -30,7 +30,7 @@ from models.workflow.revoking import RevokeReason
 from tests.conftest import SJOSTADEN, TOLVAN
 from tests.factories import make_certificate, patient_id
 from tests.models.definitions.types import samples
-from tests.models.recipients.conftest import ERIK, NILS, signed_before, signed_now
+from tests.models.recipients.conftest import ERIK, NILS, SignNow, signed_before
 from tests.models.workflow.conftest import PROTECTED, at, events_of, row_of
 from tests.models.workflow.questions_support import exactly
 
@@ -43,12 +43,12 @@ def test_a_signed_fk7804_is_there_at_once_a_db_never_and_a_revoked_one_disappear
     mina: MinaIntyg,
     tolvan: Citizen,
     life: Lifecycle,
-    store: Store,
     doctor: UserContext,
     clock: FixedClock,
+    sign: SignNow,
 ) -> None:
     assert mina.certificates(tolvan) == []
-    fk = signed_now(store, life, doctor, clock)
+    fk = sign()
     rows = mina.certificates(tolvan)
     assert ids(rows) == [fk]
     row = rows[0]
@@ -65,7 +65,7 @@ def test_a_signed_fk7804_is_there_at_once_a_db_never_and_a_revoked_one_disappear
     )
 
     erik = mina.log_in(ERIK)
-    signed_now(store, life, doctor, clock, "db", ERIK)
+    sign("db", ERIK)
     assert mina.certificates(erik) == []
 
     life.revoking.revoke(doctor, fk, RevokeReason.ANNAT_ALLVARLIGT_FEL, "Fel period.")
@@ -84,8 +84,9 @@ def test_sending_from_mina_intyg_shows_as_sent_to_the_clinician_and_reaches_fk(
     certificates: CertificateService,
     patients: PatientService,
     published: list[CertificateChanged],
+    sign: SignNow,
 ) -> None:
-    fk = signed_now(store, life, doctor, clock)
+    fk = sign()
     page = mina.certificate(tolvan, fk)
     assert (page.recipient, page.send_refusal) == ("Försäkringskassan", None)
     published.clear()
@@ -127,11 +128,11 @@ def test_a_second_send_is_refused_with_the_recipient_and_date(
     mina: MinaIntyg,
     tolvan: Citizen,
     life: Lifecycle,
-    store: Store,
     doctor: UserContext,
     clock: FixedClock,
+    sign: SignNow,
 ) -> None:
-    fk = signed_now(store, life, doctor, clock)
+    fk = sign()
     mina.send(tolvan, fk)
     clock.advance(dt.timedelta(hours=1))
     message = "Intyget är redan skickat till Försäkringskassan 2026-11-27 09:30."
@@ -143,7 +144,7 @@ def test_a_second_send_is_refused_with_the_recipient_and_date(
     with pytest.raises(NotAllowedError, match="redan skickat"):
         life.signing.send(doctor, fk, patient_consent=True)
     # Sent by the clinician first: the patient is told when.
-    other = signed_now(store, life, doctor, clock)
+    other = sign()
     life.signing.send(doctor, other, patient_consent=True)
     with pytest.raises(
         AlreadySentError,
@@ -153,15 +154,10 @@ def test_a_second_send_is_refused_with_the_recipient_and_date(
 
 
 def test_a_replaced_certificate_stays_marked_ersatt_and_cannot_be_sent(
-    mina: MinaIntyg,
-    tolvan: Citizen,
-    life: Lifecycle,
-    store: Store,
-    doctor: UserContext,
-    clock: FixedClock,
+    mina: MinaIntyg, tolvan: Citizen, store: Store, clock: FixedClock, sign: SignNow
 ) -> None:
     old = signed_before(store, signed=at(20))
-    new = signed_now(store, life, doctor, clock, replaces_id=old)
+    new = sign(replaces_id=old)
     rows = mina.certificates(tolvan)
     assert ids(rows) == [new, old]
     assert rows[1].badges == ("Nytt", "Ersatt") and rows[1].replaced
@@ -228,14 +224,9 @@ def test_a_patient_with_protected_identity_sees_their_own_certificates(
 
 
 def test_employer_certificates_are_printed_not_sent(
-    mina: MinaIntyg,
-    tolvan: Citizen,
-    life: Lifecycle,
-    store: Store,
-    doctor: UserContext,
-    clock: FixedClock,
+    mina: MinaIntyg, tolvan: Citizen, sign: SignNow
 ) -> None:
-    ag = signed_now(store, life, doctor, clock, "ag7804")
+    ag = sign("ag7804")
     assert mina.certificates(tolvan)[0].badges == ("Nytt",)
     page = mina.certificate(tolvan, ag)
     assert page.recipient is None
@@ -243,20 +234,14 @@ def test_employer_certificates_are_printed_not_sent(
     assert page.may_hide_diagnosis and page.hide_refusal is None
     with pytest.raises(NotAllowedError, match="kan inte skickas digitalt"):
         mina.send(tolvan, ag)
-    fk = mina.certificate(tolvan, signed_now(store, life, doctor, clock))
+    fk = mina.certificate(tolvan, sign())
     assert not fk.may_hide_diagnosis
 
 
 def test_ts_certificates_go_to_transportstyrelsen(
-    mina: MinaIntyg,
-    tolvan: Citizen,
-    inbox: Inbox,
-    life: Lifecycle,
-    store: Store,
-    doctor: UserContext,
-    clock: FixedClock,
+    mina: MinaIntyg, tolvan: Citizen, inbox: Inbox, store: Store, sign: SignNow
 ) -> None:
-    ts = signed_now(store, life, doctor, clock, "ts-diabetes")
+    ts = sign("ts-diabetes")
     assert mina.certificate(tolvan, ts).recipient == "Transportstyrelsen"
     assert mina.send(tolvan, ts) == "Transportstyrelsen"
     [item] = inbox.received("TRANSP")
@@ -266,14 +251,9 @@ def test_ts_certificates_go_to_transportstyrelsen(
 
 
 def test_history_says_when_and_to_whom_it_was_sent(
-    mina: MinaIntyg,
-    tolvan: Citizen,
-    life: Lifecycle,
-    store: Store,
-    doctor: UserContext,
-    clock: FixedClock,
+    mina: MinaIntyg, tolvan: Citizen, clock: FixedClock, sign: SignNow
 ) -> None:
-    fk = signed_now(store, life, doctor, clock)
+    fk = sign()
     clock.advance(dt.timedelta(minutes=10))
     mina.send(tolvan, fk)
     page = mina.certificate(tolvan, fk)
