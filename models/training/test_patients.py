@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,6 +34,8 @@ SUGGESTED_AGES = range(20, 65)
 NAME_LENGTH = 100
 ADDRESS_LENGTH = 200
 PDL_DETAILS = "Testpatient registrerad"
+#: Words of letters, joined by spaces, hyphens or apostrophes ("Anna-Lena", "O'Neill").
+_NAME = re.compile(r"^[^\W\d_]+(?:[ '’-]+[^\W\d_]+)*$")
 
 
 class NewPatientError(NotAllowedError):
@@ -49,10 +52,16 @@ class PatientExistsError(NewPatientError):
     field = "person_id"
 
 
-class MissingNameError(NewPatientError):
+class PatientNameError(NewPatientError):
+    """A name that cannot be registered; ``field`` says which of the two."""
+
     def __init__(self, message: str, field: str) -> None:
         super().__init__(message)
         self.field = field
+
+
+class MissingNameError(PatientNameError):
+    """No name given."""
 
 
 class DateOfDeathError(NewPatientError):
@@ -222,7 +231,14 @@ def _name(text: str, what: str, field: str) -> str:
     if not name:
         raise MissingNameError(f"Ange patientens {what}.", field)
     if len(name) > NAME_LENGTH:
-        raise MissingNameError(f"Patientens {what} får vara högst {NAME_LENGTH} tecken.", field)
+        raise PatientNameError(f"Patientens {what} får vara högst {NAME_LENGTH} tecken.", field)
+    if not _NAME.match(name):
+        # As in the population register: what goes on every certificate and printout.
+        raise PatientNameError(
+            f"Patientens {what} får bara innehålla bokstäver, mellanslag, bindestreck och "
+            "apostrof.",
+            field,
+        )
     return name
 
 

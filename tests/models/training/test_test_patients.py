@@ -27,6 +27,7 @@ from models.training.test_patients import (
     NewPatient,
     NotATestNumberError,
     PatientExistsError,
+    PatientNameError,
     TestPatients,
     skatteverket_test_numbers,
 )
@@ -213,6 +214,33 @@ def test_empty_names_are_refused(
     with pytest.raises(MissingNameError) as refused:
         training.create(_new(UNUSED_TEST_NUMBER, **changes), doctor)
     assert (refused.value.field, refused.value.message) == (field, message)
+
+
+@pytest.mark.parametrize(
+    ("given", "family", "accepted"),
+    [
+        ("Anna-Lena", "O'Neill", True),
+        ("Åsa  Maria", "von Essen", True),
+        ("Kurs 1", "Deltagare", False),
+        ("Anna", "<b>Kurs</b>", False),
+        ("-", "Kurs", False),
+    ],
+)
+def test_a_name_is_letters_joined_by_spaces_hyphens_or_apostrophes(
+    training: TestPatients, doctor: UserContext, given: str, family: str, accepted: bool
+) -> None:
+    new = _new(UNUSED_TEST_NUMBER, given_name=given, family_name=family)
+    if accepted:
+        assert training.create(new, doctor).name == f"{' '.join(given.split())} {family}"
+        return
+    with pytest.raises(PatientNameError) as refused:
+        training.create(new, doctor)
+    field = "given_name" if given != "Anna" else "family_name"
+    what = "förnamn" if field == "given_name" else "efternamn"
+    assert (refused.value.field, refused.value.message) == (
+        field,
+        f"Patientens {what} får bara innehålla bokstäver, mellanslag, bindestreck och apostrof.",
+    )
 
 
 def test_a_protected_patient_has_no_address_and_a_postal_code_has_five_digits(
