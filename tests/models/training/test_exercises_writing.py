@@ -161,8 +161,8 @@ def test_ts_bas_for_the_wrong_licence_unsent(student: Student) -> None:
         (
             "Det finns ett signerat intyg av typen Transportstyrelsens läkarintyg (TSTRK 1007) för "
             "19800113-9297 som är skickat till Transportstyrelsen.",
-            "Det finns inget signerat intyg av typen Transportstyrelsens läkarintyg (TSTRK 1007) för "
-            "19800113-9297 som är skickat till Transportstyrelsen. Intyget som finns är inte "
+            "Det finns inget signerat intyg av typen Transportstyrelsens läkarintyg (TSTRK 1007) "
+            "för 19800113-9297 som är skickat till Transportstyrelsen. Intyget som finns är inte "
             "skickat till Transportstyrelsen.",
         ),
         ("”Intyget avser” omfattar C, CE.", "I ”Intyget avser” saknas CE."),
