@@ -160,6 +160,27 @@ def test_a_new_test_patient_can_log_in_to_an_open_mina_intyg_at_once(
     assert portal.top_bar.citizen.text() == "Kursdeltagare Ett"
 
 
+def test_a_patient_with_a_new_reservnummer_opens_in_the_journal(
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> None:
+    window = main_window_for(doctor)
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, NewPatientDialog)
+        qtbot.mouseClick(dialog.reserve_choice, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.given_name, "Okand")
+        qtbot.keyClicks(dialog.family_name, "Man")
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill)
+    _instructor(window).new_patient_action.trigger()
+    patient = window.patient
+    assert patient is not None and patient.person_id == "992026000026"
+    assert window.patient_field.text() == "99202600-0026"
+    assert window.patient_header.identity.text() == "99202600-0026  Okand Man"
+
+
 def test_a_deceased_new_patient_is_shown_as_deceased(
     qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
 ) -> None:
