@@ -12,18 +12,22 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from models.clock import FixedClock
+from models.events import ChangeBus
 from models.printing.citizen import SHARED_COMPUTER
 from models.recipients.citizen import UNDER_AGE
 from models.recipients.mina_intyg import MinaIntyg
+from models.staff import UserContext
 from models.store import Store
 from models.store.schema import CertificateStatus
+from models.workflow.lifecycle import Lifecycle
+from models.workflow.revoking import RevokeReason
 from tests.conftest import TOLVAN
 from tests.factories import make_certificate
 from tests.models.definitions.types import samples
-from tests.models.recipients.conftest import NILS, mina, signed_before
+from tests.models.recipients.conftest import NILS, life, mina, signed_before
 from widgets.mina_intyg.window import MinaIntygWindow
 
-__all__ = ["mina"]  # the portal on this test's store, as the models' tests have it
+__all__ = ["life", "mina"]  # the portal on this test's store, as the models' tests have it
 
 
 def _at(day: int, month: int = 11, year: int = 2026) -> dt.datetime:
@@ -285,3 +289,28 @@ def test_the_diagnosis_of_a_carrier_certificate_cannot_be_hidden(
     assert page.adapt.isVisible()
     assert not page.hide_diagnosis.isEnabled() and page.show_diagnosis.isChecked()
     assert page.adapt_note.text() == page.adapt.toolTip() != ""
+
+
+def test_a_certificate_revoked_while_open_is_gone_back_to_the_list(
+    qtbot: QtBot,
+    window: MinaIntygWindow,
+    store: Store,
+    bus: ChangeBus,
+    life: Lifecycle,
+    doctor: UserContext,
+) -> None:
+    bus.subscribe(window.certificate_changed)  # as the desktop's bridge passes it on
+    kept = signed_before(store, "fk7804", signed=_at(20))
+    revoked = signed_before(store, "fk7804", signed=_at(25))
+    _log_in(qtbot, window)
+    assert window.open_certificate(revoked)
+
+    life.revoking.revoke(doctor, revoked, RevokeReason.FEL_PATIENT, "Fel patient.")
+
+    assert window.pages.currentWidget() is window.list_page
+    assert [card.row.certificate_id for card in window.list_page.cards] == [kept]
+    assert window.list_page.message_bar.text == "Intyget finns inte bland dina intyg."
+    assert window.list_page.count.text() == "1 intyg"
+    _click(qtbot, window.list_page.cards[0].open_button)
+    _click(qtbot, window.certificate_page.back_button)
+    assert window.list_page.message_bar.text == ""  # the notice is gone once read

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from models.clock import local_text
 from models.recipients.mina_intyg import CitizenFilters, CitizenRow, FilterOptions
+from widgets.message_bar import MessageBar
 from widgets.mina_intyg.look import badge, card, heading, link, muted, secondary, white
 
 NEWEST_FIRST, OLDEST_FIRST = "Nyast först", "Äldst först"
@@ -115,6 +116,7 @@ class ListPage(QWidget):
         self.clear_button = link(QPushButton(self.tr("Rensa filter")))
         self.clear_button.clicked.connect(self.clear_filters)
         self.count = muted("")
+        self.message_bar = MessageBar()  # a certificate no longer there, a failed read
         self.empty = muted(self.tr("Det finns inga intyg att visa."))
 
         filters = QHBoxLayout()
@@ -152,6 +154,7 @@ class ListPage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(intro)
         layout.addLayout(filters)
+        layout.addWidget(self.message_bar)
         layout.addWidget(self.count)
         layout.addWidget(scroll, 1)
 

@@ -164,6 +164,8 @@ class MinaIntygWindow(QMainWindow):
         if citizen is None:
             return
         page = self.list_page
+        if self.pages.currentWidget() is not page:
+            page.message_bar.clear()  # a notice is read once, when the list is shown again
         options = self._call(lambda: self._mina.filter_options(citizen), self._list_error)
         if options is not None:
             page.set_options(options)
@@ -175,16 +177,16 @@ class MinaIntygWindow(QMainWindow):
         self.pages.setCurrentWidget(page)
 
     def _list_error(self, message: str) -> None:
-        self.list_page.count.setText(message)
+        self.list_page.message_bar.show_error(message)
 
     def open_certificate(self, certificate_id: str) -> bool:
+        """Show a certificate; if it is no longer the citizen's to see (revoked while open),
+        the list is shown again, saying so."""
         citizen = self.citizen
         if citizen is None:
             return False
         page = self.certificate_page
-        shown = self._call(
-            lambda: self._mina.certificate(citizen, certificate_id), self._certificate_error
-        )
+        shown = self._call(lambda: self._mina.certificate(citizen, certificate_id), self._gone)
         if shown is None:
             return False
         if page.shown is None or page.shown.row.certificate_id != certificate_id:
@@ -194,11 +196,10 @@ class MinaIntygWindow(QMainWindow):
         self.pages.setCurrentWidget(page)
         return True
 
-    def _certificate_error(self, message: str) -> None:
-        if self.pages.currentWidget() is self.certificate_page:
-            self.certificate_page.message_bar.show_error(message)
-        else:
-            self._list_error(message)
+    def _gone(self, message: str) -> None:
+        self.certificate_page.shown = None
+        self.show_list()
+        self.list_page.message_bar.show_info(message)
 
     def refresh(self) -> None:
         """Read the shown page again (the clinician may have sent or replaced something)."""
