@@ -57,8 +57,17 @@ _FORBIDDEN = {
         )
     ),
 }
-_SQL_CLOCK = re.compile(r"\b(CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_TIME|LOCALTIMESTAMP)\b|now\(\)")
-_MODULE_ALIASES = {"sqlalchemy.sql": "sqlalchemy", "sqlalchemy.sql.functions": "sqlalchemy"}
+_SQL_CLOCK = re.compile(
+    r"\b(CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_TIME|LOCALTIMESTAMP|LOCALTIME)\b|\bnow\(\)",
+    re.IGNORECASE,
+)
+#: Where SQLAlchemy keeps ``func`` and its functions under other names.
+_MODULE_ALIASES = {
+    "sqlalchemy.sql": "sqlalchemy",
+    "sqlalchemy.sql.expression": "sqlalchemy",
+    "sqlalchemy.sql.functions": "sqlalchemy.func",
+    "sqlalchemy.functions": "sqlalchemy.func",
+}
 
 
 def _imports(tree: ast.Module) -> dict[str, str]:
@@ -73,9 +82,8 @@ def _imports(tree: ast.Module) -> dict[str, str]:
                     top = alias.name.split(".")[0]
                     names[top] = top
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            module = _MODULE_ALIASES.get(node.module, node.module)
             for alias in node.names:
-                names[alias.asname or alias.name] = f"{module}.{alias.name}"
+                names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
     return names
 
 
@@ -87,7 +95,15 @@ def _qualified(node: ast.expr, names: dict[str, str]) -> str | None:
         node = node.value
     if not isinstance(node, ast.Name) or node.id not in names:
         return None
-    return ".".join([names[node.id], *reversed(parts)])
+    return _canonical(".".join([names[node.id], *reversed(parts)]))
+
+
+def _canonical(qualified: str) -> str:
+    """``sqlalchemy.sql.functions.now`` → "sqlalchemy.func.now" (the longest alias first)."""
+    for module in sorted(_MODULE_ALIASES, key=len, reverse=True):
+        if qualified.startswith(f"{module}."):
+            return f"{_MODULE_ALIASES[module]}{qualified[len(module) :]}"
+    return qualified
 
 
 def _docstrings(tree: ast.Module) -> set[int]:
@@ -174,6 +190,18 @@ def test_the_clock_is_where_the_system_time_is_read() -> None:
             "PySide6.QtCore.QTime.currentTime",
         ),
         ("from sqlalchemy import func\nx = func.now()", "sqlalchemy.func.now"),
+        ("import sqlalchemy as sa\nx = sa.func.current_date()", "sqlalchemy.func.current_date"),
+        (
+            "from sqlalchemy.sql import func\nx = func.localtimestamp()",
+            "sqlalchemy.func.localtimestamp",
+        ),
+        ("from sqlalchemy.sql.functions import now\nx = now()", "sqlalchemy.func.now"),
+        (
+            "from sqlalchemy.sql import functions\nx = functions.current_timestamp()",
+            "sqlalchemy.func.current_timestamp",
+        ),
+        ("x = text('select now()')", "SQL 'select now()'"),
+        ("x = text('SELECT current_timestamp')", "SQL 'SELECT current_timestamp'"),
         ("x = Column(server_default='CURRENT_TIMESTAMP')", "SQL 'CURRENT_TIMESTAMP'"),
     ],
 )
