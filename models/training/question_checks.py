@@ -35,6 +35,8 @@ def _holds(
     """What is wrong with the question's outcome, or None if it is as asked."""
     noun = _noun(check.subject)[0]
     if not question.handled:
+        if check.outcome == "handled":
+            return f"{noun} är inte markerad som hanterad."
         return f"{noun} är inte besvarad: den är fortfarande ohanterad."
     if check.outcome == "handled":
         return None

@@ -4,6 +4,7 @@ a student would read in the panel."""
 
 from __future__ import annotations
 
+from models.training.exercises import Exercise
 from models.workflow.complement import CannotComplementReason
 from tests.models.training.exercise_support import (
     ERIK,
@@ -75,3 +76,24 @@ def test_marking_the_question_handled_without_answering_fails(student: Student) 
             "svar.",
         )
     ]
+
+
+def test_a_question_only_to_be_handled_says_it_is_not_handled(student: Student) -> None:
+    chosen = student.start("07-besvara-fraga-fran-fk")
+    handled = {"kind": "question", "patient": "19800113-9297", "subject": "AVSTMN"}
+    student.exercise = Exercise.model_validate(
+        {
+            **chosen.model_dump(exclude={"checks"}),
+            "checks": [{**handled, "outcome": "handled"}],
+        }
+    )
+    assert student.failures() == [
+        (
+            "Frågan om avstämningsmöte från Försäkringskassan om intyget för 19800113-9297 är "
+            "hanterad.",
+            "Frågan om avstämningsmöte är inte markerad som hanterad.",
+        )
+    ]
+    question = student.question_of(student.certificate_of(ERIK), "AVSTMN")
+    student.life.questions.set_handled(student.doctor, question, True)
+    passes(student)
