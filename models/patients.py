@@ -71,7 +71,7 @@ class PatientService:
                     "hanteras av läkare och tandläkare."
                 )
             record(session, self._clock, user.actor, AuditAction.LASA, patient_id=patient.id)
-            return _info(patient, patient_id.birth_date)
+            return patient_info(patient, patient_id.birth_date)
 
     def reread(self, patient: PatientInfo) -> PatientInfo:
         """The open patient as the register says now (Skatteverket may have registered a
@@ -79,10 +79,11 @@ class PatientService:
         stays as it was shown."""
         with self._store.session() as session:
             row = session.get(Patient, patient.id)
-            return patient if row is None else _info(row, patient.birth_date)
+            return patient if row is None else patient_info(row, patient.birth_date)
 
 
-def _info(patient: Patient, birth_date: dt.date | None) -> PatientInfo:
+def patient_info(patient: Patient, birth_date: dt.date | None) -> PatientInfo:
+    """What the journal shows of a stored patient (``birth_date`` from the parsed number)."""
     return PatientInfo(
         id=patient.id,
         person_id=patient.person_id,

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from models.audit import AuditAction, record
 from models.clock import Clock
 from models.errors import NotAllowedError
-from models.patients import PatientInfo
+from models.patients import PatientInfo, patient_info
 from models.reference.patient_id import PatientId, PatientIdKind, parse, reservnummer
 from models.staff import UserContext
 from models.store.engine import Store
@@ -202,18 +202,7 @@ class TestPatients:
                 patient_id=patient.id,
                 details=PDL_DETAILS,
             )
-            return PatientInfo(
-                id=patient.id,
-                person_id=digits,
-                id_kind=number.kind,
-                name=patient.full_name,
-                street_address=patient.street_address,
-                postal_code=patient.postal_code,
-                city=patient.city,
-                protected_identity=patient.protected_identity,
-                date_of_death=patient.date_of_death,
-                birth_date=number.birth_date,
-            )
+            return patient_info(patient, number.birth_date)
 
     def _typed_number(self, typed: str, today: dt.date) -> PatientId:
         number = parse(typed, today)
