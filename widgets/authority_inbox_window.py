@@ -219,7 +219,7 @@ class AuthorityInboxWindow(QMainWindow):
             return
         item = opened.item
         self.heading.setText(
-            self.tr("Mottaget {when} från {sender}, {unit}.").format(
+            self.tr("Mottaget {when} från {sender}. Utfärdat av {unit}.").format(
                 when=local_text(item.received_at), sender=item.sent_by, unit=item.unit_name
             )
         )

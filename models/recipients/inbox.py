@@ -25,7 +25,7 @@ from models.store.schema import CareUnit, Certificate, Patient, Staff
 from models.workflow.revoking import RevokeReason
 
 #: Who sent a certificate the patient sent from Mina intyg.
-BY_PATIENT = "Patienten via Mina intyg"
+BY_PATIENT = "patienten via Mina intyg"  # as the inbox heading says it: "från …"
 GONE = "Intyget finns inte längre hos mottagaren."
 
 

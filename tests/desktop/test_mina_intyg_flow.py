@@ -150,7 +150,7 @@ def test_a_driving_licence_certificate_reaches_transportstyrelsen_and_a_child_ca
     assert inbox.current is not None and inbox.current.item.certificate_id == certificate_id
     assert (
         inbox.heading.text()
-        == "Mottaget 2026-11-27 09:30 från Patienten via Mina intyg, Testenhet 17."
+        == "Mottaget 2026-11-27 09:30 från patienten via Mina intyg. Utfärdat av Testenhet 17."
     )
     assert inbox.table.item(0, 5).text() == "Mottaget"
     names = [a.text() for a in window.simulation_menu.actions() if a.text()]

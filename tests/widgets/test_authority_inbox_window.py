@@ -67,7 +67,10 @@ def test_transportstyrelsen_lists_and_opens_what_it_received(
     view = window.view
     assert view is not None and view.read_only
     assert not view.action_bar.isVisibleTo(window)
-    assert window.heading.text() == "Mottaget 2026-11-27 09:30 från Karin Berg, Testenhet 17."
+    assert (
+        window.heading.text()
+        == "Mottaget 2026-11-27 09:30 från Karin Berg. Utfärdat av Testenhet 17."
+    )
     assert view.patient.text() == "19121212-1212  Tolvan Tolvansson"
     assert not window.revocation.isVisibleTo(window)
     filled = [w for w in view.fields.values() if w.value() not in (None, "", [], {})]

@@ -43,7 +43,7 @@ class LoginPage(QWidget):
         intro = muted(
             self.tr(
                 "Här ser du dina intyg från vården. Inloggningen är simulerad: välj vem du "
-                "är och logga in som med BankID. Du behöver ha fyllt 16 år."
+                "är och logga in som om du använde BankID. Du behöver ha fyllt 16 år."
             )
         )
         self.people = QListWidget()
