@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import local_text
+from models.recipients.citizen import STATUSES
 from models.recipients.mina_intyg import CitizenFilters, CitizenRow, FilterOptions
 from widgets.message_bar import MessageBar
 from widgets.mina_intyg.look import badge, card, heading, link, muted, secondary, white
@@ -174,11 +175,7 @@ class ListPage(QWidget):
             _fill(self.year, self.tr("Alla år"), [(str(y), y) for y in options.years])
             _fill(self.unit, self.tr("Alla vårdenheter"), [(u, u) for u in options.units])
             _fill(self.type, self.tr("Alla intygstyper"), [(n, c) for c, n in options.types])
-            _fill(
-                self.status,
-                self.tr("Alla"),
-                [(self.tr("Skickat"), "Skickat"), (self.tr("Ej skickat"), "Ej skickat")],
-            )
+            _fill(self.status, self.tr("Alla"), [(self.tr(s), s) for s in STATUSES])
         finally:
             self._filling = False
 
