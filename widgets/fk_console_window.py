@@ -223,8 +223,10 @@ class FkConsoleWindow(QMainWindow):
     def start_question(self, certificate_id: str) -> bool:
         """Show a received certificate with the "Ny fråga" form ready to fill in (Simulering →
         Skicka fråga som Försäkringskassan); False if FK has not received it."""
-        self.refresh()
-        if not self.select(certificate_id):
+        self.refresh()  # opens the certificate again if it was the one chosen
+        opened = self.current
+        shown = opened is not None and opened.received.certificate_id == certificate_id
+        if not shown and not self.select(certificate_id):
             return False
         self.form.text.setFocus()
         return True

@@ -159,3 +159,18 @@ def test_a_protected_patients_row_carries_the_lock(
     assert not rows[protected].icon().isNull()
     assert rows[protected].toolTip() == "Patienten har skyddade personuppgifter"
     assert rows[plain].icon().isNull()
+
+
+def test_start_question_shows_a_received_certificate_with_the_form_ready(
+    qtbot: QtBot, window: FkConsoleWindow, life: Lifecycle, store: Store, doctor: UserContext
+) -> None:
+    assert not window.start_question("no-such-certificate")
+    assert window.current is None and not window.form.isEnabled()
+    certificate_id = sent_certificate(store, life, doctor)
+    for _again in range(2):  # the second time the console already shows it
+        assert window.start_question(certificate_id)
+        assert window.current is not None
+        assert window.current.received.certificate_id == certificate_id
+        assert window.form.isEnabled() and window.form.text.toPlainText() == ""
+        assert window.form.deadline.date() == QDate(2026, 12, 11)
+        assert window.form.text.hasFocus()
