@@ -107,7 +107,12 @@ def _sign(user: UserContext, facts: Facts, definition: Definition) -> ActionStat
         or _state(workplace_blocker(user))
     )
     notice = t.POLICE if facts.police_report else None
-    return ActionState(Action.SIGN, t.label(Action.SIGN, definition), refusal, notice)
+    # A complement is sent to Försäkringskassan as it is signed (WORKFLOW.md §4.4), so its
+    # button says so, as Webcert's does.
+    parent = facts.parent
+    complement = parent is not None and parent.relation is Relation.COMPLEMENT
+    label = t.SIGN_AND_SEND if complement else t.label(Action.SIGN, definition)
+    return ActionState(Action.SIGN, label, refusal, notice)
 
 
 def _send(user: UserContext, facts: Facts, definition: Definition) -> ActionState:

@@ -195,10 +195,13 @@ LABELS = {
 }
 
 
+SIGN_AND_SEND = "Signera och skicka"
+
+
 def label(action: Action, definition: Definition) -> str:
     """The button's text for this type (Signera och skicka, Skicka till Försäkringskassan …)."""
     if action is Action.SIGN and definition.sent_on_sign:
-        return "Signera och skicka"
+        return SIGN_AND_SEND
     if action is Action.SEND and not definition.print_only:
         return f"Skicka till {definition.recipient.name}"
     if action is Action.CREATE_FROM and definition.code in CREATE_FROM:

@@ -151,8 +151,8 @@ def test_exercise_6_the_complement_request_from_fraga_svar_to_a_signed_complemen
     box.setFocus()
     box.moveCursor(box.textCursor().MoveOperation.End)
     qtbot.keyClicks(box, " MADRS-S 28 poang, psykomotoriskt langsam.")
-    # 5. Signera intyget, PIN 1234: sent to Försäkringskassan at once.
-    assert draft.action_bar.buttons[Action.SIGN].text() == "Signera intyget"
+    # 5. Signera och skicka, PIN 1234: sent to Försäkringskassan at once.
+    assert draft.action_bar.buttons[Action.SIGN].text() == "Signera och skicka"
     _sign(qtbot, window, draft)
     signed = _current(window)
     assert signed.read_only and "Försäkringskassan" in signed.message_bar.text

@@ -79,6 +79,12 @@ def test_komplettera_makes_a_draft_a_second_press_continues_it_and_signing_close
         "Skriva",
         "Kompletteringsutkast: Läkarintyg för sjukpenning",
     )
+    # The complement goes to FK as it is signed, and its button says so.
+    sign = life.rules.allowed_actions(doctor, draft.id)[Action.SIGN]
+    assert sign.label == "Signera och skicka"
+    assert life.rules.allowed_actions(doctor, certificate_id)[Action.SIGN].label == (
+        "Signera intyget"
+    )
     # FK's questions next to the fields of the draft.
     notes = life.complements.complement_notes(doctor, draft.id)
     assert [(n.field_id, n.text) for n in notes] == [("25", "Förtydliga fält 25.")]
