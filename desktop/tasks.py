@@ -4,6 +4,10 @@
 with its result, or ``failed`` with the exception, on the GUI thread, through a queued signal.
 Tests that want the result at once set ``tasks.synchronous = True`` (the ``sync_tasks`` fixture)
 and the same calls happen before ``run_task`` returns.
+
+A result whose receiver is gone is dropped: when ``done`` is a method of a QObject (a window, a
+controller) that was deleted while the work ran — a user switch closes the old window with its
+printouts and gradings still under way — nothing is called.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +67,15 @@ def run_task(
     delivery = _Delivery()
     _running.add(delivery)
 
+    receiver = getattr(done, "__self__", None)
+    owner = receiver if isinstance(receiver, QObject) else None
+
     def finish(outcome: Any, handler: Callable[[Any], None]) -> None:
         _running.discard(delivery)
         delivery.deleteLater()
+        if owner is not None and not isValid(owner):
+            log.debug("Resultatet av en bakgrundsuppgift kastades: mottagaren finns inte längre")
+            return
         handler(outcome)
 
     delivery.succeeded.connect(lambda result: finish(result, done))

@@ -6,7 +6,8 @@ import threading
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QThread
+import shiboken6
+from PySide6.QtCore import QObject, QThread
 from pytestqt.qtbot import QtBot
 
 from desktop import tasks
@@ -47,3 +48,31 @@ def test_synchronous_mode_for_tests(monkeypatch: pytest.MonkeyPatch) -> None:
     results: list[int] = []
     tasks.run_task(lambda: 7, results.append, lambda _e: None)
     assert results == [7]  # before run_task returned
+
+
+class _Receiver(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.results: list[int] = []
+
+    def done(self, result: int) -> None:
+        self.results.append(result)
+
+
+def test_a_result_for_a_deleted_receiver_is_dropped(qtbot: QtBot) -> None:
+    started, release = threading.Event(), threading.Event()
+
+    def work() -> int:
+        started.set()
+        release.wait(5)
+        return 7
+
+    gone, alive = _Receiver(), _Receiver()
+    tasks.run_task(work, gone.done, lambda error: None)
+    tasks.run_task(lambda: 8, alive.done, lambda error: None)
+    assert started.wait(5)
+    shiboken6.delete(gone)  # the window closed while its work ran
+    release.set()
+    qtbot.waitUntil(lambda: alive.results == [8])
+    qtbot.waitUntil(lambda: not tasks._running)
+    assert gone.results == []  # nothing called on what is gone
