@@ -4,6 +4,9 @@ The bar is given the rules' verdict for every action (``ActionState``) and shows
 each one that belongs to this certificate: enabled when allowed, greyed out with the reason as
 its tooltip when not. Actions that do not apply (a renew button on a draft) get no button. It
 knows nothing of the rules themselves; pressing a button emits ``triggered`` with the action.
+
+The buttons flow onto a second row when the bar is too narrow for them (side panels beside
+the certificate take its width), so a button's text is never clipped; the order is kept.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from models.workflow.actions import Action, ActionState
+from widgets.flow_layout import FlowLayout
 
 #: Webcert's order: the main action first, the destructive ones last.
 ORDER = (
@@ -31,7 +35,8 @@ ORDER = (
 
 
 class ActionBar(QWidget):
-    """A row of action buttons; ``triggered`` carries the pressed button's action."""
+    """A row of action buttons, wrapping when narrow; ``triggered`` carries the pressed
+    button's action."""
 
     triggered = Signal(object)  # Action
 
@@ -40,7 +45,7 @@ class ActionBar(QWidget):
         self.setObjectName("actionBar")
         self._hidden = frozenset(hidden)
         self.buttons: dict[Action, QPushButton] = {}
-        self._layout = QHBoxLayout(self)
+        self._layout = FlowLayout(self, right_aligned=True)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
     def set_states(self, states: Iterable[ActionState]) -> None:
@@ -67,7 +72,7 @@ class ActionBar(QWidget):
                 lambda _checked=False, chosen=action: self.triggered.emit(chosen)
             )
             if action is Action.DELETE:
-                self._layout.addStretch(1)
+                self._layout.addStretch()
             self._layout.addWidget(button)
             self.buttons[action] = button
 

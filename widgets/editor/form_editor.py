@@ -144,8 +144,9 @@ class FormEditor(QWidget):
         self.splitter = QSplitter()
         self.splitter.addWidget(self.scroll_area)
         self.splitter.setChildrenCollapsible(False)
+        # The action bar may wrap onto a second row: the buttons beside it stay on the first.
         actions = QHBoxLayout()
-        actions.addWidget(self.show_missing_button)
+        actions.addWidget(self.show_missing_button, 0, Qt.AlignmentFlag.AlignTop)
         actions.addStretch(1)
         self._actions = actions
         actions.addWidget(self.action_bar)
@@ -219,7 +220,7 @@ class FormEditor(QWidget):
         button.setToolTip(tooltip)
         button.setAccessibleName(tooltip)
         button.toggled.connect(self._toggle_side_panel)
-        self._actions.insertWidget(1, button)
+        self._actions.insertWidget(1, button, 0, Qt.AlignmentFlag.AlignTop)
         self.side_button = button
         return button
 
