@@ -48,6 +48,11 @@ def _diagnosis_exists(code: str) -> bool:
     return icd10se().exists(code)
 
 
+#: The panel's first width: room for the instructions while the certificate and its questions
+#: panel keep theirs on a 1280-pixel screen (the user can drag it wider).
+PANEL_WIDTH = 380
+
+
 class ExerciseController(QObject):
     """Owns the Övningar action, the list dialog, the panel and the active attempt."""
 
@@ -159,7 +164,7 @@ class ExerciseController(QObject):
             panel.grade_requested.connect(self.grade)
             panel.end_requested.connect(self.ask_end)
             self._window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
-            self._window.resizeDocks([panel], [460], Qt.Orientation.Horizontal)
+            self._window.resizeDocks([panel], [PANEL_WIDTH], Qt.Orientation.Horizontal)
             self.panel = panel
         names = {s.key: s.name for s in scenarios()}
         started = self.tr("Startad {when} · Övningsdata: {scenario}").format(

@@ -121,7 +121,7 @@ class ExercisePanel(QDockWidget):
         self.end_button.clicked.connect(self.end_requested)
         layout.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignRight)
         self.setWidget(body)
-        self.setMinimumWidth(400)
+        self.setMinimumWidth(320)
         self.rows: list[CheckRow] = []
 
     def show_exercise(self, exercise: Exercise, started: str) -> None:

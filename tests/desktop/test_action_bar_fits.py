@@ -1,5 +1,5 @@
 """The action bar under a certificate never clips a button's text: with the exercise panel
-docked and the Frågor och svar panel open in a 1280×800 window its buttons wrap onto a second
+docked and the Frågor och svar panel open in a 1100×760 window its buttons wrap onto a second
 row; at full width without the panels they are one row as before."""
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def test_the_buttons_wrap_beside_the_panels_and_are_one_row_at_full_width(
     qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
 ) -> None:
     window = main_window_for(doctor)
-    window.resize(1280, 800)
+    window.resize(1100, 760)
     exercise = start(qtbot, window, "06-besvara-komplettering")
     # Tolvan's signed, sent FK7804 from Fråga/svar via Webcert opens with Frågor och svar.
     dock = window.work_dock
