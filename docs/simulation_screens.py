@@ -85,7 +85,9 @@ def _training(window: MainWindow, user: UserContext, docs: Path) -> None:
     _signed(window, user, "fk7804", send=False)
     window.controller.reload_certificates()
     exercises.grade()
+    window.work_dock.hide()  # the panel's full height, for all four results
     _save(window, docs / "exercise-graded.png")
+    window.work_dock.show()
     assert exercises.panel is not None
     exercises.panel.hide()
 
