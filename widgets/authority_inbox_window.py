@@ -31,6 +31,7 @@ from models.events import CertificateChanged
 from models.qt.row_table_model import PROTECTED_TEXT, lock_icon
 from models.recipients.authorities import Authority
 from models.recipients.inbox import Inbox, InboxItem, ReceivedDocument
+from models.reference.patient_id import formatted_person_id
 from widgets.editor.form_editor import FormEditor
 from widgets.editor.read_only_view import read_only_view
 from widgets.editor.style import RED
@@ -39,10 +40,6 @@ from widgets.message_bar import MessageBar
 COLUMNS = ("Mottaget", "Intyg", "Patient", "Vårdenhet", "Version", "Status")
 COL_STATUS = 5
 DELIVERY_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _person(person_id: str) -> str:
-    return f"{person_id[:8]}-{person_id[8:]}" if len(person_id) == 12 else person_id
 
 
 def status_text(item: InboxItem) -> str:
@@ -153,7 +150,7 @@ class AuthorityInboxWindow(QMainWindow):
             cells = (
                 local_text(item.received_at),
                 f"{item.type_name} ({item.form})",
-                f"{_person(item.person_id)} {item.patient_name}",
+                f"{formatted_person_id(item.person_id)} {item.patient_name}",
                 item.unit_name,
                 item.type_version,
                 status_text(item),
@@ -244,7 +241,7 @@ class AuthorityInboxWindow(QMainWindow):
             self.document.setCurrentWidget(self.placeholder)
             return
         today: dt.date = self._clock.today()
-        label = f"{_person(opened.item.person_id)}  {opened.item.patient_name}"
+        label = f"{formatted_person_id(opened.item.person_id)}  {opened.item.patient_name}"
         self.view = read_only_view(opened.definition, dict(opened.content), today, label)
         self.document.addWidget(self.view)
         self.document.setCurrentWidget(self.view)

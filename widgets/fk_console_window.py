@@ -31,6 +31,7 @@ from models.clock import Clock, local_text
 from models.definitions.summary import answered_fields
 from models.errors import IntygsstudioError
 from models.qt.row_table_model import PROTECTED_TEXT, lock_icon
+from models.reference.patient_id import formatted_person_id
 from models.workflow.fk_console import FkCertificate, FkConsole, ReceivedCertificate
 from models.workflow.question_cards import QuestionCard
 from widgets.fk_message_form import (
@@ -44,10 +45,6 @@ from widgets.message_bar import MessageBar
 CASEWORKER = "Handläggare Försäkringskassan"
 T = TypeVar("T")
 QUESTION_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _person(person_id: str) -> str:
-    return f"{person_id[:8]}-{person_id[8:]}" if len(person_id) == 12 else person_id
 
 
 class FkConsoleWindow(QMainWindow):
@@ -188,7 +185,7 @@ class FkConsoleWindow(QMainWindow):
             if item.open_questions:
                 status += self.tr(" – öppna frågor: {n}").format(n=item.open_questions)
             cells = [
-                _person(item.person_id),
+                formatted_person_id(item.person_id),
                 item.patient_name,
                 item.type_name,
                 local_text(item.received_at),
@@ -257,7 +254,7 @@ class FkConsoleWindow(QMainWindow):
         r = opened.received
         self.heading.setText(
             self.tr("{type} – {name}, {person}").format(
-                type=r.type_name, name=r.patient_name, person=_person(r.person_id)
+                type=r.type_name, name=r.patient_name, person=formatted_person_id(r.person_id)
             )
         )
         self.revocation.setText(r.revocation_notice or "")

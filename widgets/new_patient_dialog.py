@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import IntygsstudioError, PatientIdError
 from models.patients import PatientInfo
-from models.reference.patient_id import PatientIdKind
+from models.reference.patient_id import PatientIdKind, formatted_person_id
 from models.staff import UserContext
 from models.training.test_patients import NewPatient, NewPatientError, TestPatients
 
@@ -41,10 +41,6 @@ FIELD_ERROR_STYLE = "border:1px solid #a4262c;"
 
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def _formatted(digits: str) -> str:
-    return f"{digits[:8]}-{digits[8:]}"
 
 
 class NewPatientDialog(QDialog):
@@ -174,7 +170,7 @@ class NewPatientDialog(QDialog):
         except IntygsstudioError as error:
             self._show_error(error.message, self.person_id)
             return
-        self.person_id.setText(_formatted(digits))
+        self.person_id.setText(formatted_person_id(digits))
         self._clear_error()
 
     def _identity_changed(self) -> None:
@@ -189,7 +185,7 @@ class NewPatientDialog(QDialog):
             return
         self.reserve_text.setText(
             self.tr("Ges när patienten skapas (nästa: {number})").format(
-                number=_formatted(upcoming)
+                number=formatted_person_id(upcoming)
             )
         )
 

@@ -52,6 +52,12 @@ _COORDINATION_DAYS = 60
 _EARLIEST_YEAR = 1840  # sklintyg rejects births before 1840 (its limit is 1840-05-06)
 
 
+def formatted_person_id(digits: str) -> str:
+    """``ÅÅÅÅMMDD-NNNN`` from the stored twelve digits, the form TakeCare, Webcert and 1177
+    show (anything else is returned as it is)."""
+    return f"{digits[:8]}-{digits[8:]}" if len(digits) == 12 else digits
+
+
 @dataclass(frozen=True)
 class PatientId:
     """A parsed identity number."""
@@ -62,7 +68,7 @@ class PatientId:
 
     def formatted(self) -> str:
         """``ÅÅÅÅMMDD-NNNN``, the form TakeCare and Webcert show."""
-        return f"{self.digits[:8]}-{self.digits[8:]}"
+        return formatted_person_id(self.digits)
 
     @property
     def birth_year(self) -> int | None:

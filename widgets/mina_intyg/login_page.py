@@ -20,14 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.recipients.mina_intyg import CitizenOption
+from models.reference.patient_id import formatted_person_id
 from widgets.mina_intyg.look import BORDER, alert, heading, muted, primary, white
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
-
-
-def formatted(person_id: str) -> str:
-    """19121212-1212, as the portal writes a personnummer."""
-    return f"{person_id[:8]}-{person_id[8:]}" if len(person_id) == 12 else person_id
 
 
 class LoginPage(QWidget):
@@ -85,7 +81,8 @@ class LoginPage(QWidget):
         self.people.clear()
         for option in options:
             years = self.tr("{age} år").format(age=option.age)
-            item = QListWidgetItem(f"{option.name}\n{formatted(option.person_id)} · {years}")
+            number = formatted_person_id(option.person_id)
+            item = QListWidgetItem(f"{option.name}\n{number} · {years}")
             item.setData(PERSON_ROLE, option.person_id)
             self.people.addItem(item)
         self.refusal.hide()

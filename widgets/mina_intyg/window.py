@@ -29,9 +29,10 @@ from models.errors import IntygsstudioError
 from models.events import CertificateChanged
 from models.printing.service import PrintResult
 from models.recipients.mina_intyg import Citizen, MinaIntyg
+from models.reference.patient_id import formatted_person_id
 from widgets.mina_intyg.certificate_page import CertificatePage
 from widgets.mina_intyg.list_page import ListPage
-from widgets.mina_intyg.login_page import LoginPage, formatted
+from widgets.mina_intyg.login_page import LoginPage
 from widgets.mina_intyg.look import BLUE, white
 from widgets.print_viewer import PrintViewer
 
@@ -191,7 +192,7 @@ class MinaIntygWindow(QMainWindow):
             return False
         if page.shown is None or page.shown.row.certificate_id != certificate_id:
             page.message_bar.clear()
-        label = f"{formatted(citizen.person_id)}  {citizen.name}"
+        label = f"{formatted_person_id(citizen.person_id)}  {citizen.name}"
         page.show_certificate(shown, label, self._clock.today())
         self.pages.setCurrentWidget(page)
         return True
