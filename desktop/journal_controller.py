@@ -290,6 +290,18 @@ class JournalController(QObject):
         self._patient_touched = False
         self._window.work_dock.refresh()
 
+    def refresh_views(self) -> None:
+        """Everything the window lists, read again after the data or the date changed under it
+        (a training reset, time travel): the open patient's header (the age counts by the
+        clock) and certificates, the work dock and the FK console."""
+        window = self._window
+        if self.patient is not None:
+            window.patient_header.show_patient(self.patient, self._clock.today())
+            self.reload_certificates()
+        window.work_dock.refresh()
+        if window.fk_console is not None:
+            window.fk_console.refresh()
+
     def _reread_patient(self) -> None:
         """A change to the open patient's certificates may have changed the patient: a DB that
         reached Skatteverket registers the death, and the banner and rules follow."""

@@ -133,18 +133,12 @@ class TimeController(QObject):
     def _refresh_views(self) -> None:
         """Everything on screen that depends on the date, read again."""
         window = self._window
-        patient = window.patient
-        if patient is not None:
-            window.patient_header.show_patient(patient, self._clock.today())  # the age
-            window.controller.reload_certificates()
-        window.work_dock.refresh()
+        window.controller.refresh_views()
         certificate_id = window.editor_controller.certificate_id
         if certificate_id is not None:
             # Reopened, so that a draft that is now locked opens read-only, and the status
             # lines, buttons, deadlines and FMB follow the new date.
             window.controller.open_certificate(certificate_id)
-        if window.fk_console is not None:
-            window.fk_console.refresh()
 
     def _show_state(self) -> None:
         clock = self._clock

@@ -118,9 +118,7 @@ class TrainingController(QObject):
         window = self._window
         window.close_patient()  # in case one was opened while the reset ran
         window.lock_sweeper.sweep()
-        window.work_dock.refresh()
-        if window.fk_console is not None:
-            window.fk_console.refresh()
+        window.controller.refresh_views()
         window.message_bar.show_info(
             self.tr("Övningsdata återställd till {name}").format(name=report.scenario_name)
         )
