@@ -20,7 +20,7 @@ from models.clock import SWEDISH_TIME, Clock
 from models.definitions.schema import Definition
 from models.errors import NotFoundError
 from models.printing.document import PrintDocument, Signature, build_document
-from models.reference.hsa import befattning_text
+from models.reference.hsa import befattning_text, shipped_befattningar
 from models.staff import UserContext
 from models.store.engine import Store
 from models.store.schema import CareUnit, Certificate, Patient, Staff
@@ -128,15 +128,11 @@ class PrintService:
         *,
         befattningar: Path | None = None,
     ) -> None:
-        if befattningar is None:
-            from resources import resource_path
-
-            befattningar = resource_path("reference", "befattningskoder.tsv")
         self._store = store
         self._clock = clock
         self._definitions = definitions
         self._signing = signing
-        self._befattningar = befattningar
+        self._befattningar = befattningar or shipped_befattningar()
 
     def _read(
         self, user: UserContext, certificate_id: str, *, printing: bool

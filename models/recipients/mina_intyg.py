@@ -54,6 +54,7 @@ from models.recipients.citizen_rows import (
     to_row,
 )
 from models.recipients.delivery import deliver
+from models.reference.hsa import shipped_befattningar
 from models.reference.patient_id import PatientIdKind
 from models.reference.patient_id import parse as parse_patient_id
 from models.store.deliveries import Channel
@@ -93,15 +94,11 @@ class MinaIntyg:
         journal_delay: dt.timedelta = dt.timedelta(),
         befattningar: Path | None = None,
     ) -> None:
-        if befattningar is None:
-            from resources import resource_path
-
-            befattningar = resource_path("reference", "befattningskoder.tsv")
         self._store = store
         self._clock = clock
         self._definitions = definitions
         self._bus = bus
-        self._befattningar = befattningar
+        self._befattningar = befattningar or shipped_befattningar()
         self.journal_delay = journal_delay
 
     # Logging in ----------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import csv
 from functools import cache
 from pathlib import Path
 
+from resources import resource_path
+
 
 @cache
 def _befattningar(path: Path) -> dict[str, str]:
@@ -18,3 +20,8 @@ def befattning_text(code: str | None, table: Path) -> str:
     if not code:
         return ""
     return _befattningar(table).get(code, "")
+
+
+def shipped_befattningar() -> Path:
+    """The befattningskod table shipped with Intygsstudio (the default for every reader)."""
+    return resource_path("reference", "befattningskoder.tsv")

@@ -27,6 +27,7 @@ from models.clock import SWEDISH_TIME, Clock
 from models.definitions.loader import shipped_definitions
 from models.events import ChangeBus
 from models.patients import PatientInfo, PatientService
+from models.reference.hsa import shipped_befattningar
 from models.staff import StaffDirectory, UserContext
 from models.store.engine import Store
 from models.store.schema import Base, Certificate
@@ -139,8 +140,6 @@ class _Builder:
     """Drives the services through one scenario's timeline."""
 
     def __init__(self, store: Store, scenario: Scenario, now: dt.datetime) -> None:
-        from resources import resource_path
-
         self._store = store
         self._scenario = scenario
         self._now = now
@@ -151,7 +150,7 @@ class _Builder:
         self._certificates = CertificateService(store, self._clock, definitions, bus)
         self._life: Lifecycle = lifecycle(store, self._clock, definitions, bus)
         self._patients = PatientService(store, self._clock)
-        self._directory = StaffDirectory(store, resource_path("reference", "befattningskoder.tsv"))
+        self._directory = StaffDirectory(store, shipped_befattningar())
         self._ids: dict[str, str] = {}
 
     def run(self) -> None:
