@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop import tasks
+from desktop.tasks import run_task
 from models.clock import FixedClock
 from models.events import ChangeBus
 from models.printing.citizen import SHARED_COMPUTER
@@ -35,8 +37,11 @@ def _at(day: int, month: int = 11, year: int = 2026) -> dt.datetime:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, mina: MinaIntyg, clock: FixedClock) -> MinaIntygWindow:
-    shown = MinaIntygWindow(mina, clock)
+def window(
+    qtbot: QtBot, mina: MinaIntyg, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> MinaIntygWindow:
+    monkeypatch.setattr(tasks, "synchronous", True)
+    shown = MinaIntygWindow(mina, clock, run=run_task)
     qtbot.addWidget(shown)
     shown.show()
     return shown

@@ -38,21 +38,9 @@ from widgets.print_viewer import PrintViewer
 
 T = TypeVar("T")
 TITLE = "Intyg – 1177"
-#: Runs ``work`` and hands its result to ``done`` or its exception to ``failed`` (the desktop
-#: passes ``desktop.tasks.run_task``, which does it off the GUI thread).
+#: Runs ``work`` and hands its result to ``done`` or its exception to ``failed``: the desktop
+#: passes ``desktop.tasks.run_task``, which does it off the GUI thread (tests make it synchronous).
 Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None]
-
-
-def run_now(
-    work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[BaseException], None]
-) -> None:
-    """The default runner: at once, on the caller's thread."""
-    try:
-        result = work()
-    except Exception as error:
-        failed(error)
-    else:
-        done(result)
 
 
 class TopBar(QFrame):
@@ -100,7 +88,7 @@ class MinaIntygWindow(QMainWindow):
         clock: Clock,
         parent: QWidget | None = None,
         *,
-        run: Runner = run_now,
+        run: Runner,
     ) -> None:
         super().__init__(parent)
         self._mina = mina
