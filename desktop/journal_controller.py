@@ -217,18 +217,25 @@ class JournalController(QObject):
 
     def open_work_item(self, row: CertificateRow) -> None:
         """Double-click in the work dock: open the patient (if need be) and the certificate."""
-        if (self.patient is None or self.patient.id != row.patient_id) and not self.open_patient(
-            row.person_id
+        self._open_in_journal(row.patient_id, row.person_id, row.id)
+
+    def _open_in_journal(self, patient_id: int, person_id: str, certificate_id: str) -> None:
+        """Open the patient's journal unless it is open already, then the certificate."""
+        if (self.patient is None or self.patient.id != patient_id) and not self.open_patient(
+            person_id
         ):
             return
-        self._window.certificate_list.select(row.id)
-        self.open_certificate(row.id)
+        self._window.certificate_list.select(certificate_id)
+        self.open_certificate(certificate_id)
+
+    @property
+    def _patient_id(self) -> int | None:
+        return self.patient.id if self.patient is not None else None
 
     def work_page(self, scope: Scope, offset: int, limit: int) -> list[CertificateRow]:
-        patient_id = self.patient.id if self.patient is not None else None
         try:
             return self._certificates.work_list(
-                self._user, scope, patient_id=patient_id, offset=offset, limit=limit
+                self._user, scope, patient_id=self._patient_id, offset=offset, limit=limit
             )
         except IntygsstudioError as error:
             self._window.message_bar.show_error(error.message)
@@ -244,12 +251,11 @@ class JournalController(QObject):
         self, scope: Scope, filters: QuestionFilters, offset: int, limit: int
     ) -> list[QuestionRow]:
         """A page of "Fråga/svar via Webcert" for the dock."""
-        patient_id = self.patient.id if self.patient is not None else None
         try:
             return self._question_list.rows(
                 self._user,
                 scope,
-                patient_id=patient_id,
+                patient_id=self._patient_id,
                 offset=offset,
                 limit=limit,
                 filters=filters,
@@ -259,20 +265,16 @@ class JournalController(QObject):
             return []
 
     def question_count(self, scope: Scope) -> int:
-        patient_id = self.patient.id if self.patient is not None else None
         try:
-            return self._question_list.count_unhandled(self._user, scope, patient_id=patient_id)
+            return self._question_list.count_unhandled(
+                self._user, scope, patient_id=self._patient_id
+            )
         except IntygsstudioError:
             return 0
 
     def open_question_item(self, row: QuestionRow) -> None:
         """Double-click in Fråga/svar: the patient, then the certificate with its questions."""
-        if (self.patient is None or self.patient.id != row.patient_id) and not self.open_patient(
-            row.person_id
-        ):
-            return
-        self._window.certificate_list.select(row.certificate_id)
-        self.open_certificate(row.certificate_id)
+        self._open_in_journal(row.patient_id, row.person_id, row.certificate_id)
 
     # -- keeping current -----------------------------------------------------------------------
 
