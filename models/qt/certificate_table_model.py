@@ -27,7 +27,7 @@ def _sort_key(row: CertificateRow, column: int) -> Any:
     return (swedish_key(text), row.timestamp)
 
 
-class CertificateTableModel(RowTableModel):
+class CertificateTableModel(RowTableModel[CertificateRow]):
     """Rows from ``CertificateService.list_for_patient``, sortable by any column.
 
     The model sorts itself (a key per row, not a comparison per pair through ``data()``), so a

@@ -1,9 +1,9 @@
-"""The common part of the table models that show one certificate row per line."""
+"""The common part of the table models that show one certificate (or question) row per line."""
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -13,8 +13,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QIcon
-
-from models.workflow.rows import CertificateRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PROTECTED_TEXT = "Patienten har skyddade personuppgifter"
@@ -29,14 +27,26 @@ def lock_icon() -> QIcon:
     return icon
 
 
-class RowTableModel(QAbstractTableModel):
-    """A flat table over ``CertificateRow`` values with translated column headings."""
+class MarkedRow(Protocol):
+    """What the lock needs of a row: whether its patient has skyddade personuppgifter."""
+
+    @property
+    def protected_identity(self) -> bool: ...
+
+
+RowT = TypeVar("RowT", bound=MarkedRow)
+
+
+class RowTableModel(QAbstractTableModel, Generic[RowT]):
+    """A flat table over row values with translated column headings."""
 
     HEADERS: ClassVar[tuple[str, ...]] = ()
+    #: The column that carries the lock of a protected patient's row.
+    LOCK_COLUMN: ClassVar[int] = 0
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[CertificateRow] = []
+        self._rows: list[RowT] = []
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -55,10 +65,10 @@ class RowTableModel(QAbstractTableModel):
             return QCoreApplication.translate(type(self).__name__, self.HEADERS[section])
         return None
 
-    def marking(self, row: CertificateRow, index: AnyIndex, role: int) -> Any:
-        """The lock in the first column of a row for a patient with skyddade personuppgifter,
-        with its explanation; None for every other cell and role."""
-        if not row.protected_identity or index.column() != 0:
+    def marking(self, row: RowT, index: AnyIndex, role: int) -> Any:
+        """The lock in column ``LOCK_COLUMN`` of a row for a patient with skyddade
+        personuppgifter, with its explanation; None for every other cell and role."""
+        if not row.protected_identity or index.column() != self.LOCK_COLUMN:
             return None
         if role == Qt.ItemDataRole.DecorationRole:
             return lock_icon()
@@ -66,7 +76,7 @@ class RowTableModel(QAbstractTableModel):
             return QCoreApplication.translate("RowTableModel", PROTECTED_TEXT)
         return None
 
-    def row_at(self, index: AnyIndex) -> CertificateRow | None:
+    def row_at(self, index: AnyIndex) -> RowT | None:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         return self._rows[index.row()]
