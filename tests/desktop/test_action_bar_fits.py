@@ -14,9 +14,8 @@ from desktop import tasks
 from desktop.main_window import MainWindow
 from models.staff import UserContext
 from models.workflow.actions import Action
+from tests.desktop.drivers import current_editor, question_panel
 from tests.desktop.test_exercise_flow import start
-from tests.desktop.test_lifecycle_flow import _current
-from tests.desktop.test_question_flow import _panel
 from widgets.editor.form_editor import FormEditor
 
 
@@ -59,8 +58,8 @@ def test_the_buttons_wrap_beside_the_panels_and_are_one_row_at_full_width(
     with qtbot.waitSignal(window.certificate_opened):
         qtbot.mouseClick(dock.questions.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(dock.questions.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    editor = _current(window)
-    assert _panel(window).isVisible() and exercise.isVisible()
+    editor = current_editor(window)
+    assert question_panel(window).isVisible() and exercise.isVisible()
     labels = ["Skriv ut", "Förnya", "Ersätt", "Skapa AG7804", "Makulera"]
     assert editor.action_bar.labels() == labels
 

@@ -21,12 +21,17 @@ from models.store import Store
 from models.workflow.actions import Action
 from models.workflow.question_rules import QuestionAction
 from tests.conftest import DOCTOR, SECRETARY, TESTENHET_17
-from tests.desktop.drivers import type_patient
+from tests.desktop.drivers import (
+    choose_in_next_list,
+    current_editor,
+    log_in_as,
+    press,
+    question_panel,
+    sign,
+    type_patient,
+)
 from tests.desktop.test_exercise_flow import rata, start
-from tests.desktop.test_instructor_flow import _log_in_as
 from tests.desktop.test_journal_flow import choose, in_type_dialog
-from tests.desktop.test_lifecycle_flow import _choose_in_next_list, _current, _press, _sign
-from tests.desktop.test_question_flow import _panel
 
 MakeWindow = Callable[[UserContext], MainWindow]
 ALL_PASSED = "Alla 4 kontroller är godkända. Bra gjort!"
@@ -85,18 +90,18 @@ def test_exercise_2_the_secretary_drafts_switches_user_and_the_doctor_signs(
     services.lifecycle.drafts.save(secretary, draft, {**row.content, **dictated}, row.version)
     window.controller.open_certificate(draft)
     # 4. Klart att signera.
-    assert _current(window).status.text() == "Klart att signera"
+    assert current_editor(window).status.text() == "Klart att signera"
     # 5. Markera klart för signering, Karin Berg as the signing responsible.
-    _choose_in_next_list("Karin Berg (Läkare)")
-    _press(qtbot, _current(window), Action.MARK_READY)
-    assert "markerat klart för signering" in _current(window).status_lines.text()
+    choose_in_next_list("Karin Berg (Läkare)")
+    press(qtbot, current_editor(window), Action.MARK_READY)
+    assert "markerat klart för signering" in current_editor(window).status_lines.text()
 
     # 6. Arkiv → Byt användare…, Karin Berg on Testenhet 17: the exercise is still under way.
     attempt = window.exercise_controller.attempt
     switch = window.instructor_controller.switch_user_action
     assert switch.text() == "Byt användare…"
     assert switch in window.archive_menu.actions()
-    QTimer.singleShot(0, _log_in_as(DOCTOR, TESTENHET_17))
+    QTimer.singleShot(0, log_in_as(DOCTOR, TESTENHET_17))
     switch.trigger()
     doctors = session.window
     assert doctors is not None and doctors is not window
@@ -113,8 +118,8 @@ def test_exercise_2_the_secretary_drafts_switches_user_and_the_doctor_signs(
     assert dock.visible_rows()[0][0] == "19800113-9297 Erik Sandberg"
     double_click(qtbot, doctors, dock.to_send, 0)
     assert doctors.action_controller.certificate_id == draft
-    _sign(qtbot, doctors, _current(doctors))
-    assert _current(doctors).read_only
+    sign(qtbot, doctors, current_editor(doctors))
+    assert current_editor(doctors).read_only
 
     # 8. Rätta.
     results = rata(qtbot, resumed)
@@ -137,12 +142,12 @@ def test_exercise_6_the_complement_request_from_fraga_svar_to_a_signed_complemen
         i for i, row in enumerate(rows) if row[:2] == ["19121212-1212", "Tolvan Tolvansson"]
     )
     double_click(qtbot, window, dock.questions, tolvan)
-    questions = _panel(window)
+    questions = question_panel(window)
     assert questions.isVisible()
     # 3. Komplettera: a complement draft with FK's questions at the fields.
     (card,) = [c for c in questions.cards.values() if QuestionAction.COMPLEMENT in c.buttons]
     qtbot.mouseClick(card.buttons[QuestionAction.COMPLEMENT], Qt.MouseButton.LeftButton)
-    draft = _current(window)
+    draft = current_editor(window)
     assert not draft.read_only
     assert draft.fields["35"].findings_label.text().startswith("Försäkringskassan: ")
     # 4. Write more in field 35.
@@ -153,8 +158,8 @@ def test_exercise_6_the_complement_request_from_fraga_svar_to_a_signed_complemen
     qtbot.keyClicks(box, " MADRS-S 28 poang, psykomotoriskt langsam.")
     # 5. Signera och skicka, PIN 1234: sent to Försäkringskassan at once.
     assert draft.action_bar.buttons[Action.SIGN].text() == "Signera och skicka"
-    _sign(qtbot, window, draft)
-    signed = _current(window)
+    sign(qtbot, window, draft)
+    signed = current_editor(window)
     assert signed.read_only and "Försäkringskassan" in signed.message_bar.text
     # 6. The request is handled.
     qtbot.waitUntil(

@@ -18,9 +18,15 @@ from models.staff import StaffDirectory, UserContext
 from models.store import Store
 from models.training.event_log import LogFilter
 from tests.conftest import SECRETARY, TESTENHET_17, TOLVAN
-from tests.desktop.drivers import new_draft, open_in_editor, tick, type_patient
-from tests.desktop.test_question_flow import _panel, _sent_fk7804
-from widgets.login_dialog import LoginDialog
+from tests.desktop.drivers import (
+    log_in_as,
+    new_draft,
+    open_in_editor,
+    question_panel,
+    sent_fk7804,
+    tick,
+    type_patient,
+)
 from widgets.new_patient_dialog import NewPatientDialog
 
 
@@ -60,7 +66,7 @@ def test_fk_asks_about_the_open_sent_certificate(
     open_in_editor(window, new_draft(window, doctor, "fk7804"))
     assert not action.isEnabled() and action.statusTip() == NOT_SENT
 
-    certificate = _sent_fk7804(qtbot, window, doctor)
+    certificate = sent_fk7804(qtbot, window, doctor)
     qtbot.waitUntil(action.isEnabled)
     assert action.statusTip().startswith("Öppna Försäkringskassans handläggarvy")
     action.trigger()
@@ -79,7 +85,7 @@ def test_fk_asks_about_the_open_sent_certificate(
     qtbot.keyClicks(console.form.text, "Ring mig om patienten.")
     qtbot.mouseClick(console.form.send_button, Qt.MouseButton.LeftButton)
     assert console.message_bar.text == "Frågan är skickad till vården."
-    qtbot.waitUntil(lambda: len(_panel(window).cards) == 1)
+    qtbot.waitUntil(lambda: len(question_panel(window).cards) == 1)
     console.grab().save("/tmp/fk_console_from_shortcut.png")
 
     window.close_patient()
@@ -202,21 +208,6 @@ def _session(
     return Session(services, directory, Paths.under(tmp_path), store.description)
 
 
-def _log_in_as(staff_id: str, unit_id: str | None) -> Callable[[], None]:
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, LoginDialog)
-        assert dialog.windowTitle() == "Byt användare – Intygsstudio"
-        if unit_id is None:
-            dialog.reject()
-            return
-        dialog.select_staff(staff_id)
-        dialog.select_unit(unit_id)
-        dialog.login_button.click()
-
-    return answer
-
-
 def test_switching_user_replaces_the_window_without_restarting(
     qtbot: QtBot,
     main_window_for: Callable[[UserContext], MainWindow],
@@ -240,14 +231,14 @@ def test_switching_user_replaces_the_window_without_restarting(
     assert action.isEnabled()
 
     # Avbryt keeps the doctor's window as it was.
-    QTimer.singleShot(0, _log_in_as(SECRETARY, None))
+    QTimer.singleShot(0, log_in_as(SECRETARY, None))
     action.trigger()
     assert session.window is first and first.isVisible()
     assert first.patient is not None and first.patient.person_id == TOLVAN
 
     gone: list[bool] = []
     first.destroyed.connect(lambda: gone.append(True))
-    QTimer.singleShot(0, _log_in_as(SECRETARY, TESTENHET_17))
+    QTimer.singleShot(0, log_in_as(SECRETARY, TESTENHET_17))
     action.trigger()
     qtbot.waitUntil(lambda: gone == [True])  # the doctor's window is closed and deleted
     second = session.window
@@ -277,7 +268,7 @@ def test_the_simulation_windows_stay_open_for_the_new_user(
     first = session.open(doctor)
     first.show()
     type_patient(qtbot, first, "19121212-1212")
-    certificate = _sent_fk7804(qtbot, first, doctor)
+    certificate = sent_fk7804(qtbot, first, doctor)
     console = first.open_fk_console()
     assert console.select(certificate)
     console.resize(760, 520)
@@ -290,7 +281,7 @@ def test_the_simulation_windows_stay_open_for_the_new_user(
 
     gone: list[bool] = []
     console.destroyed.connect(lambda: gone.append(True))
-    QTimer.singleShot(0, _log_in_as(SECRETARY, TESTENHET_17))
+    QTimer.singleShot(0, log_in_as(SECRETARY, TESTENHET_17))
     _instructor(first).switch_user_action.trigger()
     qtbot.waitUntil(lambda: gone == [True])  # the old ones went with the doctor's window
     second = session.window

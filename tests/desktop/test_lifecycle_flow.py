@@ -7,8 +7,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -18,9 +18,19 @@ from models.store import Store
 from models.store.schema import Certificate
 from models.workflow.actions import Action
 from tests.conftest import SECRETARY, TESTENHET_17
-from tests.desktop.drivers import new_draft, open_in_editor, tick, type_patient
+from tests.desktop.drivers import (
+    answer_next_box,
+    choose_in_next_list,
+    current_editor,
+    listed,
+    new_draft,
+    open_in_editor,
+    press,
+    sign,
+    tick,
+    type_patient,
+)
 from tests.models.definitions.types import samples
-from widgets.editor.form_editor import FormEditor
 from widgets.revoke_dialog import RevokeDialog
 from widgets.signing_dialog import SigningDialog
 
@@ -28,61 +38,8 @@ TOLVAN = "19121212-1212"
 GRETA = "19400107-9120"  # deceased
 
 
-def _press(qtbot: QtBot, editor: FormEditor, action: Action) -> None:
-    button = editor.action_bar.buttons[action]
-    assert button.isEnabled(), button.toolTip()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _answer_next_box(expected: str, answer: QMessageBox.StandardButton) -> list[str]:
-    """Answer the next question box; returns its text (checked by the caller)."""
-    seen: list[str] = []
-
-    def respond() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox), box
-        seen.append(box.text())
-        box.button(answer).click()
-
-    QTimer.singleShot(0, respond)
-    return seen
-
-
-def _sign(qtbot: QtBot, window: MainWindow, editor: FormEditor, pin: str = "1234") -> None:
-    _press(qtbot, editor, Action.SIGN)
-    dialog = window.action_controller.dialog
-    assert isinstance(dialog, SigningDialog) and dialog.isVisible()
-    qtbot.keyClicks(dialog.pin, pin)
-    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
-
-
-def _listed(window: MainWindow, column: int) -> str | None:
-    """A column of the first row of the journal's certificate table, once it has one."""
-    rows = window.certificate_list.visible_rows()
-    return rows[0][column] if rows else None
-
-
 def _listed_status(window: MainWindow) -> str | None:
-    return _listed(window, 2)
-
-
-def _choose_in_next_list(choice: str) -> None:
-    """Pick an entry in the next list dialog (the signing responsible)."""
-
-    def respond() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QInputDialog), dialog
-        assert choice in dialog.comboBoxItems()
-        dialog.setTextValue(choice)
-        dialog.accept()
-
-    QTimer.singleShot(0, respond)
-
-
-def _current(window: MainWindow) -> FormEditor:
-    editor = window.editor_controller.editor
-    assert editor is not None
-    return editor
+    return listed(window, 2)
 
 
 def test_a_doctor_signs_and_sends_a_sick_leave_certificate(
@@ -97,8 +54,8 @@ def test_a_doctor_signs_and_sends_a_sick_leave_certificate(
     assert "Radera utkast" in editor.action_bar.labels()
     assert "Skicka till Försäkringskassan" not in editor.action_bar.labels()
 
-    _sign(qtbot, window, editor)
-    signed = _current(window)
+    sign(qtbot, window, editor)
+    signed = current_editor(window)
     assert signed is not editor and signed.read_only
     assert signed.message_bar.text == "Intyget är signerat."
     qtbot.waitUntil(lambda: _listed_status(window) == "Signerad")
@@ -108,15 +65,15 @@ def test_a_doctor_signs_and_sends_a_sick_leave_certificate(
     assert labels[:3] == ["Skicka till Försäkringskassan", "Skriv ut", "Förnya"]
     assert "Radera utkast" not in labels and "Signera intyget" not in labels
 
-    seen = _answer_next_box("samtyck", QMessageBox.StandardButton.Yes)
-    _press(qtbot, signed, Action.SEND)
+    seen = answer_next_box("samtyck", QMessageBox.StandardButton.Yes)
+    press(qtbot, signed, Action.SEND)
     assert "samtyck" in seen[0]
-    sent = _current(window)
+    sent = current_editor(window)
     assert sent.message_bar.text == "Intyget är skickat till Försäkringskassan."
     assert "Intyget är skickat till Försäkringskassan" in sent.status_lines.text()
     send = sent.action_bar.buttons.get(Action.SEND)
     assert send is None or not send.isEnabled()
-    qtbot.waitUntil(lambda: _listed(window, 4) == "Försäkringskassan")
+    qtbot.waitUntil(lambda: listed(window, 4) == "Försäkringskassan")
 
 
 def test_an_incomplete_draft_is_not_signed_and_the_missing_list_opens(
@@ -127,7 +84,7 @@ def test_an_incomplete_draft_is_not_signed_and_the_missing_list_opens(
     content = samples.fk7804()
     del content["35"]
     editor = open_in_editor(window, new_draft(window, doctor, "fk7804", content))
-    _press(qtbot, editor, Action.SIGN)
+    press(qtbot, editor, Action.SIGN)
     assert window.action_controller.dialog is None  # no card asked for
     assert editor.message_bar.text.startswith("Utkastet saknar uppgifter i följande avsnitt:")
     assert "Funktionsnedsättning" in editor.message_bar.text
@@ -141,14 +98,14 @@ def test_three_wrong_pins_cancel_and_the_draft_stays(
     type_patient(qtbot, window, TOLVAN)
     draft = new_draft(window, doctor, "fk7804", samples.fk7804())
     editor = open_in_editor(window, draft)
-    _press(qtbot, editor, Action.SIGN)
+    press(qtbot, editor, Action.SIGN)
     dialog = window.action_controller.dialog
     assert isinstance(dialog, SigningDialog)
     for pin in ("1111", "2222", "3333"):
         qtbot.keyClicks(dialog.pin, pin)
         qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    assert _current(window) is editor and not editor.read_only
+    assert current_editor(window) is editor and not editor.read_only
     assert window.services.certificates.get_row(draft).status == "DRAFT"
 
 
@@ -163,12 +120,12 @@ def test_an_administrator_marks_ready_and_the_doctor_signs_from_att_skicka(
     type_patient(qtbot, window, TOLVAN)
     draft = new_draft(window, secretary, "fk7804", samples.fk7804())
     editor = open_in_editor(window, draft)
-    sign = editor.action_bar.buttons[Action.SIGN]  # greyed out, saying why
-    assert not sign.isEnabled()
-    assert sign.toolTip() == "Endast läkare och tandläkare kan signera intyg."
-    _choose_in_next_list("Karin Berg (Läkare)")
-    _press(qtbot, editor, Action.MARK_READY)
-    marked = _current(window)
+    sign_button = editor.action_bar.buttons[Action.SIGN]  # greyed out, saying why
+    assert not sign_button.isEnabled()
+    assert sign_button.toolTip() == "Endast läkare och tandläkare kan signera intyg."
+    choose_in_next_list("Karin Berg (Läkare)")
+    press(qtbot, editor, Action.MARK_READY)
+    marked = current_editor(window)
     assert "markerat klart för signering" in marked.status_lines.text()
     assert not marked.action_bar.buttons[Action.MARK_READY].isEnabled()
     window.close()
@@ -183,8 +140,8 @@ def test_an_administrator_marks_ready_and_the_doctor_signs_from_att_skicka(
     with qtbot.waitSignal(doctors.certificate_opened):
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    _sign(qtbot, doctors, _current(doctors))
-    assert _current(doctors).read_only
+    sign(qtbot, doctors, current_editor(doctors))
+    assert current_editor(doctors).read_only
     # Still to be sent: "Att skicka" now lists it as signed.
     qtbot.waitUntil(lambda: [r[2] for r in dock.visible_rows()] == ["Signerad"])
 
@@ -211,21 +168,21 @@ def test_a_draft_locks_after_fourteen_days_and_is_copied(
     assert locked.status_lines.text().startswith("Utkastet är låst.")
     assert set(locked.action_bar.labels()) == {"Skriv ut", "Kopiera", "Makulera"}
 
-    seen = _answer_next_box("", QMessageBox.StandardButton.Yes)
-    _press(qtbot, locked, Action.COPY)
+    seen = answer_next_box("", QMessageBox.StandardButton.Yes)
+    press(qtbot, locked, Action.COPY)
     assert "Det låsta utkastet finns kvar" in seen[0]
-    copy = _current(window)
+    copy = current_editor(window)
     copy_id = window.action_controller.certificate_id
     assert copy_id != draft and not copy.read_only
     assert copy.content()["35"] == content["35"]
     # A second press continues to the same copy.
     open_in_editor(window, draft)
-    _press(qtbot, _current(window), Action.COPY)
+    press(qtbot, current_editor(window), Action.COPY)
     assert window.action_controller.certificate_id == copy_id
 
 
 def _revoke(qtbot: QtBot, window: MainWindow, reason: str, text: str) -> RevokeDialog:
-    _press(qtbot, _current(window), Action.REVOKE)
+    press(qtbot, current_editor(window), Action.REVOKE)
     dialog = window.action_controller.dialog
     assert isinstance(dialog, RevokeDialog)
     button = dialog.wrong_patient if reason == "wrong" else dialog.other_error
@@ -246,12 +203,12 @@ def test_revoke_with_each_reason(
     type_patient(qtbot, window, TOLVAN)
     for reason, text in (("wrong", ""), ("other", "Fel diagnos angiven.")):
         editor = open_in_editor(window, new_draft(window, doctor, "ag114", samples.ag114()))
-        _sign(qtbot, window, editor)
+        sign(qtbot, window, editor)
         certificate_id = window.action_controller.certificate_id
         assert certificate_id is not None
         dialog = _revoke(qtbot, window, reason, text)
         assert "Andra ändringar görs med Ersätt" in dialog.info.text()
-        revoked = _current(window)
+        revoked = current_editor(window)
         assert revoked.status_lines.text().startswith("<span")  # a warning line
         assert "Intyget är makulerat" in revoked.status_lines.text()
         assert revoked.action_bar.labels() == []
@@ -269,13 +226,13 @@ def test_replace_and_renew_carry_the_right_fields(
     window = main_window_for(doctor)
     type_patient(qtbot, window, TOLVAN)
     content = samples.fk7804()
-    _sign(qtbot, window, open_in_editor(window, new_draft(window, doctor, "fk7804", content)))
+    sign(qtbot, window, open_in_editor(window, new_draft(window, doctor, "fk7804", content)))
     original = window.action_controller.certificate_id
     assert original is not None
 
-    _answer_next_box("", QMessageBox.StandardButton.Yes)
-    _press(qtbot, _current(window), Action.RENEW)
-    renewal = _current(window)
+    answer_next_box("", QMessageBox.StandardButton.Yes)
+    press(qtbot, current_editor(window), Action.RENEW)
+    renewal = current_editor(window)
     assert not renewal.read_only
     assert renewal.content()["6"] == content["6"] and renewal.content()["35"] == content["35"]
     assert "32" not in renewal.content() and "1" not in renewal.content()  # filled in anew
@@ -284,9 +241,9 @@ def test_replace_and_renew_carry_the_right_fields(
     )
 
     open_in_editor(window, original)
-    _answer_next_box("", QMessageBox.StandardButton.Yes)
-    _press(qtbot, _current(window), Action.REPLACE)
-    replacement = _current(window)
+    answer_next_box("", QMessageBox.StandardButton.Yes)
+    press(qtbot, current_editor(window), Action.REPLACE)
+    replacement = current_editor(window)
     replacement_id = window.action_controller.certificate_id
     assert (
         replacement.content()["32"] == content["32"] and replacement.content()["1"] == content["1"]
@@ -296,9 +253,9 @@ def test_replace_and_renew_carry_the_right_fields(
     assert "Det finns redan ett påbörjat utkast som ska ersätta detta intyg" in (
         parent.status_lines.text()
     )
-    _press(qtbot, parent, Action.REPLACE)
+    press(qtbot, parent, Action.REPLACE)
     assert window.action_controller.certificate_id == replacement_id
-    _sign(qtbot, window, _current(window))
+    sign(qtbot, window, current_editor(window))
     replaced = open_in_editor(window, original)
     assert "Intyget har ersatts av" in replaced.status_lines.text()
     assert Action.REPLACE not in replaced.action_bar.buttons or not (
@@ -313,12 +270,12 @@ def test_a_death_certificate_is_signed_and_sent_and_a_doi_follows(
     type_patient(qtbot, window, GRETA)
     editor = open_in_editor(window, new_draft(window, doctor, "db", samples.db_uncertain()))
     assert editor.action_bar.labels()[0] == "Signera och skicka"
-    _sign(qtbot, window, editor)
-    sent = _current(window)
+    sign(qtbot, window, editor)
+    sent = current_editor(window)
     assert sent.message_bar.text == "Intyget är signerat och skickat till Skatteverket."
     assert "Intyget är skickat till Skatteverket" in sent.status_lines.text()
-    _press(qtbot, sent, Action.CREATE_FROM)
-    doi = _current(window)
+    press(qtbot, sent, Action.CREATE_FROM)
+    doi = current_editor(window)
     assert doi.definition.code == "doi" and not doi.read_only
     assert doi.content()["3.1"] == "Växjö"  # carried from the DB
 
@@ -329,10 +286,10 @@ def test_a_db_with_reason_for_a_police_report_is_not_sent(
     window = main_window_for(doctor)
     type_patient(qtbot, window, GRETA)
     content = {**samples.db_uncertain(), "7": True}
-    offered = _answer_next_box("", QMessageBox.StandardButton.No)  # print later
-    _sign(qtbot, window, open_in_editor(window, new_draft(window, doctor, "db", content)))
+    offered = answer_next_box("", QMessageBox.StandardButton.No)  # print later
+    sign(qtbot, window, open_in_editor(window, new_draft(window, doctor, "db", content)))
     assert offered and offered[0].endswith("Vill du skriva ut nu?")
-    signed = _current(window)
+    signed = current_editor(window)
     assert "Polismyndigheten" in signed.message_bar.text
     assert "skickat" not in signed.status_lines.text()
 
@@ -345,9 +302,7 @@ def test_a_tampered_signed_certificate_is_reported_when_opened(
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, TOLVAN)
-    _sign(
-        qtbot, window, open_in_editor(window, new_draft(window, doctor, "ag114", samples.ag114()))
-    )
+    sign(qtbot, window, open_in_editor(window, new_draft(window, doctor, "ag114", samples.ag114())))
     certificate_id = window.action_controller.certificate_id
     content = {**samples.ag114(), "25": "Ändrat i databasen efteråt."}
     with store.transaction() as session:  # behind the app's back, as a tamperer would

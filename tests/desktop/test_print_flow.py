@@ -13,15 +13,22 @@ from models.staff import UserContext
 from models.store import Store
 from models.store.audit_log import AuditEntry
 from models.workflow.actions import Action
-from tests.desktop.drivers import new_draft, open_in_editor, type_patient
-from tests.desktop.test_lifecycle_flow import _answer_next_box, _current, _press, _sign
+from tests.desktop.drivers import (
+    answer_next_box,
+    current_editor,
+    new_draft,
+    open_in_editor,
+    press,
+    sign,
+    type_patient,
+)
 from tests.models.definitions.types import samples
 from widgets.print_viewer import PrintViewer
 
 
 def _print(qtbot: QtBot, window: MainWindow) -> PrintViewer:
     with qtbot.waitSignal(window.action_controller.printed, timeout=10_000) as shown:
-        _press(qtbot, _current(window), Action.PRINT)
+        press(qtbot, current_editor(window), Action.PRINT)
     viewer = shown.args[0]
     assert isinstance(viewer, PrintViewer) and viewer.isVisible()
     qtbot.addWidget(viewer)
@@ -51,7 +58,7 @@ def test_a_draft_and_then_the_signed_certificate_are_printed(
     draft_view.close()
     assert _print_entries(store) == ["Utkastet utskrivet"]
 
-    _sign(qtbot, window, _current(window))
+    sign(qtbot, window, current_editor(window))
     signed_view = _print(qtbot, window)
     assert signed_view.windowTitle() == "Läkarintyg för sjukpenning – utskrift"
     assert _print_entries(store) == ["Utkastet utskrivet", "Intyg utskrivet"]
@@ -78,9 +85,9 @@ def test_a_db_for_the_police_is_offered_for_printing_after_signing(
     window = main_window_for(doctor)
     type_patient(qtbot, window, "19400107-9120")
     draft = new_draft(window, doctor, "db", {**samples.db_uncertain(), "7": True})
-    seen = _answer_next_box("", QMessageBox.StandardButton.Yes)
+    seen = answer_next_box("", QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(window.action_controller.printed, timeout=10_000) as shown:
-        _sign(qtbot, window, open_in_editor(window, draft))
+        sign(qtbot, window, open_in_editor(window, draft))
     assert "Polismyndigheten" in seen[0]
     viewer = shown.args[0]
     qtbot.addWidget(viewer)

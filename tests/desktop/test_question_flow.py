@@ -12,33 +12,22 @@ from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
 from models.staff import UserContext
-from models.workflow.actions import Action
 from models.workflow.complement import CannotComplementReason
 from models.workflow.question_rules import QuestionAction
-from tests.desktop.drivers import new_draft, open_in_editor, tick, type_patient
-from tests.desktop.test_lifecycle_flow import _answer_next_box, _current, _press, _sign
+from tests.desktop.drivers import (
+    answer_next_box,
+    current_editor,
+    open_in_editor,
+    question_panel,
+    sent_fk7804,
+    sign,
+    tick,
+    type_patient,
+)
 from tests.models.definitions.types import samples
 from widgets.cannot_complement_dialog import CannotComplementDialog
-from widgets.question_panel import QuestionPanelWidget
 
 CASEWORKER = "Handläggare Eva"
-
-
-def _sent_fk7804(qtbot: QtBot, window: MainWindow, doctor: UserContext) -> str:
-    _sign(
-        qtbot, window, open_in_editor(window, new_draft(window, doctor, "fk7804", samples.fk7804()))
-    )
-    _answer_next_box("", QMessageBox.StandardButton.Yes)
-    _press(qtbot, _current(window), Action.SEND)
-    certificate_id = window.action_controller.certificate_id
-    assert certificate_id is not None
-    return certificate_id
-
-
-def _panel(window: MainWindow) -> QuestionPanelWidget:
-    panel = window.question_controller.panel
-    assert panel is not None
-    return panel
 
 
 def test_a_complement_request_is_answered_with_a_new_certificate(
@@ -46,8 +35,8 @@ def test_a_complement_request_is_answered_with_a_new_certificate(
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, "19121212-1212")
-    certificate = _sent_fk7804(qtbot, window, doctor)
-    assert _panel(window).panel.inactive_reason is None  # sent: questions can be asked
+    certificate = sent_fk7804(qtbot, window, doctor)
+    assert question_panel(window).panel.inactive_reason is None  # sent: questions can be asked
     window.services.lifecycle.fk.send_question(
         CASEWORKER,
         certificate,
@@ -57,7 +46,7 @@ def test_a_complement_request_is_answered_with_a_new_certificate(
         fields=[("35", "Hur påverkas koncentrationen?")],
     )
     editor = open_in_editor(window, certificate)
-    panel = _panel(window)
+    panel = question_panel(window)
     assert panel.isVisible()  # opened: something is unhandled
     assert "Försäkringskassan har begärt komplettering" in editor.status_lines.text()
     assert panel.tabs.tabText(0) == "Kompletteringsbegäran (1)"
@@ -72,19 +61,19 @@ def test_a_complement_request_is_answered_with_a_new_certificate(
     assert bar.value() > 0 and bar.value() <= top <= bar.value() + bar.pageStep()
 
     qtbot.mouseClick(card.buttons[QuestionAction.COMPLEMENT], Qt.MouseButton.LeftButton)
-    draft = _current(window)
+    draft = current_editor(window)
     assert not draft.read_only
     # FK's question stands at the field it names, in the draft.
     assert draft.fields["35"].findings_label.text() == (
         "Försäkringskassan: Hur påverkas koncentrationen?"
     )
     assert draft.content()["35"] == samples.fk7804()["35"]  # everything copied
-    _sign(qtbot, window, draft)
-    signed = _current(window)
+    sign(qtbot, window, draft)
+    signed = current_editor(window)
     assert "Försäkringskassan" in signed.message_bar.text  # sent on signing
     parent = open_in_editor(window, certificate)
     assert "kompletterats" in parent.status_lines.text()
-    assert _panel(window).panel.unhandled == 0
+    assert question_panel(window).panel.unhandled == 0
 
 
 @pytest.mark.parametrize("reason", list(CannotComplementReason))
@@ -96,12 +85,12 @@ def test_cannot_complement_with_each_reason(
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, "19121212-1212")
-    certificate = _sent_fk7804(qtbot, window, doctor)
+    certificate = sent_fk7804(qtbot, window, doctor)
     window.services.lifecycle.fk.send_question(
         CASEWORKER, certificate, "KOMPLT", "Komplettera.", fields=[("17", "Mer om aktiviteter.")]
     )
     open_in_editor(window, certificate)
-    (card,) = _panel(window).cards.values()
+    (card,) = question_panel(window).cards.values()
     qtbot.mouseClick(card.buttons[QuestionAction.CANNOT_COMPLEMENT], Qt.MouseButton.LeftButton)
     dialog = window.question_controller.dialog
     assert isinstance(dialog, CannotComplementDialog)
@@ -109,12 +98,12 @@ def test_cannot_complement_with_each_reason(
     qtbot.keyClicks(dialog.text, "Patienten har flyttat.")
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     if reason is CannotComplementReason.NO_RESPONSIBLE:  # answered with a message
-        panel = _panel(window)
+        panel = question_panel(window)
         assert panel.panel.unhandled == 0
         (done,) = panel.cards.values()
         assert done.card.handled
     else:  # a complement draft with the comment in Övriga upplysningar, to sign and send
-        draft = _current(window)
+        draft = current_editor(window)
         assert not draft.read_only and window.action_controller.certificate_id != certificate
         assert "Patienten har flyttat." in draft.content()["25"]
 
@@ -124,15 +113,15 @@ def test_the_care_side_asks_and_fk_answers(
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, "19121212-1212")
-    certificate = _sent_fk7804(qtbot, window, doctor)
+    certificate = sent_fk7804(qtbot, window, doctor)
     open_in_editor(window, certificate)
-    panel = _panel(window)
+    panel = question_panel(window)
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
     assert panel.subject.itemText(0) == "Välj typ av fråga"
     panel.subject.setCurrentIndex(panel.subject.findData("KONTKT"))
     qtbot.keyClicks(panel.new_text, "Ring mig om planeringen.")
     qtbot.mouseClick(panel.new_send, Qt.MouseButton.LeftButton)
-    panel = _panel(window)
+    panel = question_panel(window)
     (asked,) = panel.cards.values()
     assert asked.card.text == "Ring mig om planeringen." and not asked.card.from_fk
     dock = window.work_dock
@@ -141,13 +130,15 @@ def test_the_care_side_asks_and_fk_answers(
     assert "inväntar svar" in blue
 
     window.services.lifecycle.fk.answer(CASEWORKER, asked.card.id, "Vi ringer på fredag.")
-    qtbot.waitUntil(lambda: next(iter(_panel(window).cards.values())).card.answer is not None)
-    answered = next(iter(_panel(window).cards.values()))
+    qtbot.waitUntil(
+        lambda: next(iter(question_panel(window).cards.values())).card.answer is not None
+    )
+    answered = next(iter(question_panel(window).cards.values()))
     assert answered.card.answer is not None and answered.card.answer.title.startswith("Re: ")
     qtbot.waitUntil(lambda: [r[2] for r in dock.visible_question_rows()] == ["Inkommen fråga/svar"])
     box = answered.buttons[QuestionAction.HANDLE]
     tick(qtbot, box)
-    assert next(iter(_panel(window).cards.values())).card.handled
+    assert next(iter(question_panel(window).cards.values())).card.handled
     qtbot.waitUntil(lambda: dock.visible_question_rows() == [])
 
 
@@ -156,7 +147,7 @@ def test_the_simulation_menu_opens_the_fk_console_with_what_fk_received(
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, "19121212-1212")
-    certificate = _sent_fk7804(qtbot, window, doctor)
+    certificate = sent_fk7804(qtbot, window, doctor)
     window.fk_console_action.trigger()
     console = window.fk_console
     assert console is not None and console.isVisible()
@@ -172,7 +163,7 @@ def test_the_dock_lists_one_row_per_certificate_until_all_is_handled(
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, "19121212-1212")
-    certificate = _sent_fk7804(qtbot, window, doctor)
+    certificate = sent_fk7804(qtbot, window, doctor)
     fk = window.services.lifecycle.fk
     dock = window.work_dock
     assert dock.visible_question_rows() == []
@@ -194,10 +185,10 @@ def test_the_dock_lists_one_row_per_certificate_until_all_is_handled(
     with qtbot.waitSignal(window.certificate_opened):
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    panel = _panel(window)
+    panel = question_panel(window)
     assert panel.isVisible() and panel.tabs.tabText(1) == "Administrativa frågor (3)"
     for card in list(panel.cards.values()):
-        tick(qtbot, _panel(window).cards[card.card.id].buttons[QuestionAction.HANDLE])
+        tick(qtbot, question_panel(window).cards[card.card.id].buttons[QuestionAction.HANDLE])
     qtbot.waitUntil(lambda: dock.visible_question_rows() == [])
     assert dock.windowTitle() == "Mitt/Vårt/Patientens arbete"
 
@@ -207,11 +198,11 @@ def test_an_answer_autosaves_and_skicka_handles_the_question(
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, "19121212-1212")
-    certificate = _sent_fk7804(qtbot, window, doctor)
+    certificate = sent_fk7804(qtbot, window, doctor)
     fk = window.services.lifecycle.fk
     question = fk.send_question(CASEWORKER, certificate, "KONTKT", "Kan vi ringa dig?")
     open_in_editor(window, certificate)
-    card = next(iter(_panel(window).cards.values()))
+    card = next(iter(question_panel(window).cards.values()))
     qtbot.mouseClick(card.buttons[QuestionAction.ANSWER], Qt.MouseButton.LeftButton)
     assert card.answer_box is not None
     qtbot.keyClicks(card.answer_box, "Ja, efter klockan 13.")
@@ -221,7 +212,7 @@ def test_an_answer_autosaves_and_skicka_handles_the_question(
         return next(iter(questions.panel(doctor, certificate).administrative)).draft_text
 
     qtbot.waitUntil(lambda: stored_draft() == "Ja, efter klockan 13.", timeout=3000)
-    card = next(iter(_panel(window).cards.values()))  # typing goes on in the same box
+    card = next(iter(question_panel(window).cards.values()))  # typing goes on in the same box
     assert card.answer_box is not None and card.answer_box.toPlainText() == "Ja, efter klockan 13."
     qtbot.mouseClick(card.send_button, Qt.MouseButton.LeftButton)
     answered = next(iter(questions.panel(doctor, certificate).administrative))
@@ -234,20 +225,20 @@ def test_marking_a_complement_request_handled_asks_first_and_is_final(
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, "19121212-1212")
-    certificate = _sent_fk7804(qtbot, window, doctor)
+    certificate = sent_fk7804(qtbot, window, doctor)
     window.services.lifecycle.fk.send_question(
         CASEWORKER, certificate, "KOMPLT", "Komplettera.", fields=[("17", "Mer.")]
     )
     open_in_editor(window, certificate)
-    card = next(iter(_panel(window).cards.values()))
-    declined = _answer_next_box("", QMessageBox.StandardButton.No)
+    card = next(iter(question_panel(window).cards.values()))
+    declined = answer_next_box("", QMessageBox.StandardButton.No)
     tick(qtbot, card.buttons[QuestionAction.HANDLE])
-    assert declined and not next(iter(_panel(window).cards.values())).card.handled
-    card = next(iter(_panel(window).cards.values()))
-    confirmed = _answer_next_box("", QMessageBox.StandardButton.Yes)
+    assert declined and not next(iter(question_panel(window).cards.values())).card.handled
+    card = next(iter(question_panel(window).cards.values()))
+    confirmed = answer_next_box("", QMessageBox.StandardButton.Yes)
     tick(qtbot, card.buttons[QuestionAction.HANDLE])
     assert confirmed
-    done = next(iter(_panel(window).cards.values()))
+    done = next(iter(question_panel(window).cards.values()))
     assert done.card.handled
     box = done.buttons.get(QuestionAction.UNHANDLE) or done.buttons.get(QuestionAction.HANDLE)
     assert box is None or not box.isEnabled()  # cannot be undone

@@ -13,18 +13,18 @@ from desktop import tasks
 from desktop.main_window import MainWindow
 from models.clock import FixedClock
 from models.staff import UserContext
-from tests.desktop.drivers import type_patient
-from tests.desktop.test_lifecycle_flow import _listed
-from tests.desktop.test_mina_intyg_flow import (
-    TOLVAN,
-    _answer_when_shown,
-    _click,
-    _log_in,
-    _open_mina_intyg,
-    _signed_in_journal,
+from tests.desktop.drivers import (
+    answer_when_shown,
+    click,
+    listed,
+    log_in_to_portal,
+    open_mina_intyg,
+    signed_in_journal,
+    type_patient,
 )
 
 MakeWindow = Callable[[UserContext], MainWindow]
+TOLVAN = "19121212-1212"
 
 
 @pytest.fixture(autouse=True)
@@ -37,9 +37,9 @@ def test_time_travel_takes_nytt_away_in_an_open_mina_intyg(
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, TOLVAN)
-    _signed_in_journal(qtbot, window, doctor, "fk7804")
-    portal = _open_mina_intyg(window)
-    _log_in(qtbot, portal, "191212121212")
+    signed_in_journal(qtbot, window, doctor, "fk7804")
+    portal = open_mina_intyg(window)
+    log_in_to_portal(qtbot, portal, "191212121212")
     [card] = portal.list_page.cards
     assert card.badge_texts() == ["Nytt", "Ej skickat"]
 
@@ -54,9 +54,9 @@ def test_a_reset_logs_the_patient_out_and_refreshes_the_inboxes_and_the_event_lo
 ) -> None:
     window = main_window_for(doctor)
     type_patient(qtbot, window, TOLVAN)
-    _signed_in_journal(qtbot, window, doctor, "fk7804")
-    portal = _open_mina_intyg(window)
-    _log_in(qtbot, portal, "191212121212")
+    signed_in_journal(qtbot, window, doctor, "fk7804")
+    portal = open_mina_intyg(window)
+    log_in_to_portal(qtbot, portal, "191212121212")
     assert len(portal.list_page.cards) == 1
     skatteverket = window.simulation_controller.open_inbox("SKV")
     assert skatteverket.table.model().rowCount() == 0
@@ -85,20 +85,20 @@ def test_with_a_journal_delay_the_send_reaches_the_journal_when_the_delay_has_pa
     simulation = window.simulation_controller
     simulation.mina_intyg.journal_delay = dt.timedelta(minutes=5)  # as the setting would
     type_patient(qtbot, window, TOLVAN)
-    _signed_in_journal(qtbot, window, doctor, "fk7804")
-    portal = _open_mina_intyg(window)
-    _log_in(qtbot, portal, "191212121212")
-    _click(qtbot, portal.list_page.cards[0].open_button)
-    _answer_when_shown("Skicka")
-    _click(qtbot, portal.certificate_page.send_button)
+    signed_in_journal(qtbot, window, doctor, "fk7804")
+    portal = open_mina_intyg(window)
+    log_in_to_portal(qtbot, portal, "191212121212")
+    click(qtbot, portal.list_page.cards[0].open_button)
+    answer_when_shown("Skicka")
+    click(qtbot, portal.certificate_page.send_button)
     assert portal.certificate_page.badge_texts() == ["Nytt", "Skickat"]
 
     # FK has it at once; the journal does not know yet, not even when the timer looks.
     simulation.journal_timer.timeout.emit()
     window.controller.reload_certificates()
-    assert _listed(window, 2) == "Signerad" and not _listed(window, 4)
+    assert listed(window, 2) == "Signerad" and not listed(window, 4)
 
     clock.advance(dt.timedelta(minutes=5))
     simulation.journal_timer.timeout.emit()
-    qtbot.waitUntil(lambda: _listed(window, 4) == "Försäkringskassan")
-    assert _listed(window, 2) == "Skickad"
+    qtbot.waitUntil(lambda: listed(window, 4) == "Försäkringskassan")
+    assert listed(window, 2) == "Skickad"
