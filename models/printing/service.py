@@ -53,13 +53,15 @@ def file_name(document: PrintDocument, date: str) -> str:
     return f"{'_'.join(words)}_{document.person_id}_{date}.pdf"
 
 
-def signed_content(certificate: Certificate) -> dict[str, Any] | None:
-    """The answers as signed, when the stored signed document is intact."""
+def shown_content(certificate: Certificate) -> dict[str, Any]:
+    """The answers to show: as signed when the stored signed document is intact, otherwise (a
+    draft, or a signed document that was changed) the stored answers."""
     stored = certificate.signed_json
-    if not stored or certificate.content_hash != sha256(stored):
-        return None
-    content = json.loads(stored).get("content")
-    return content if isinstance(content, dict) else None
+    if stored and certificate.content_hash == sha256(stored):
+        content = json.loads(stored).get("content")
+        if isinstance(content, dict) and content:
+            return content
+    return dict(certificate.content or {})
 
 
 def _signature(session: Session, certificate: Certificate, befattningar: Path) -> Signature | None:
@@ -99,7 +101,7 @@ def read_document(
     what was signed; ``hide_diagnosis`` makes the patient's customised employer copy."""
     patient = session.get(Patient, certificate.patient_id)
     assert patient is not None
-    content = signed_content(certificate) or dict(certificate.content or {})
+    content = shown_content(certificate)
     sent_to = certificate.sent_to
     if sent_to is not None and sent_to == definition.recipient.code:
         sent_to = definition.recipient.name

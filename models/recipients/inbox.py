@@ -18,7 +18,7 @@ from sqlalchemy.orm import aliased
 
 from models.definitions.schema import Definition
 from models.errors import NotFoundError
-from models.printing.service import signed_content
+from models.printing.service import shown_content
 from models.store.deliveries import Delivery
 from models.store.engine import Store
 from models.store.schema import CareUnit, Certificate, Patient, Staff
@@ -97,7 +97,7 @@ class Inbox:
             item = self._item(row)
             certificate = session.get(Certificate, item.certificate_id)
             assert certificate is not None
-            content = signed_content(certificate) or dict(certificate.content or {})
+            content = shown_content(certificate)
         return ReceivedDocument(item, self._definitions[item.type_code], content)
 
     def _query(self) -> Select[*tuple[Any, ...]]:

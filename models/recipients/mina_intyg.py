@@ -28,7 +28,7 @@ from models.errors import NotAllowedError, NotFoundError
 from models.events import ChangeBus
 from models.printing.citizen import citizen_document, citizen_pdf
 from models.printing.employer import diagnosis_fields, hide_refusal
-from models.printing.service import PrintResult, signed_content
+from models.printing.service import PrintResult, shown_content
 from models.recipients import citizen as c
 from models.recipients.citizen import (
     AlreadySentError,
@@ -162,7 +162,7 @@ class MinaIntyg:
         with self._store.session() as session:
             facts, certificate = self._visible(session, citizen, certificate_id)
             definition = self._definitions[certificate.type_code]
-            content = signed_content(certificate) or dict(certificate.content or {})
+            content = shown_content(certificate)
             tampered = is_tampered(certificate, citizen.person_id)
         may_print = print_refusal(facts) is None
         can_hide = may_print and bool(diagnosis_fields(definition))
@@ -241,7 +241,7 @@ class MinaIntyg:
                 raise NotAllowedError(refusal)
             definition = self._definitions[certificate.type_code]
             if not show_diagnosis:
-                content = signed_content(certificate) or dict(certificate.content or {})
+                content = shown_content(certificate)
                 if not diagnosis_fields(definition):
                     raise NotAllowedError("Intyget har ingen diagnos som kan döljas.")
                 refusal = hide_refusal(definition, content)
