@@ -21,12 +21,8 @@ from models.definitions.progress import missing_items
 from models.errors import IntygsstudioError
 from models.events import CertificateChanged
 from models.staff import UserContext
-
-if TYPE_CHECKING:
-    from models.printing import PrintResult
 from models.store.schema import CertificateStatus
 from models.workflow.actions import Action, ActionState
-from models.workflow.drafts import DraftConflictError
 from models.workflow.locking import effective_status
 from models.workflow.rows import CertificateRow
 from models.workflow.signing import IncompleteDraftError
@@ -39,6 +35,7 @@ from widgets.signing_dialog import SigningDialog
 if TYPE_CHECKING:
     from desktop.editor_controller import EditorController
     from desktop.main_window import MainWindow, WindowServices
+    from models.printing import PrintResult
 
 DELETE_QUESTION = "När du raderar utkastet tas det bort från Webcert. Vill du radera det?"
 INCOMPLETE_READY = (
@@ -177,10 +174,7 @@ class ActionController(QObject):
                 editor.show_missing()
                 editor.message_bar.show_error(error.message)
                 return
-            except DraftConflictError as error:
-                editor.message_bar.show_error(error.message)
-                return
-            except IntygsstudioError as error:
+            except IntygsstudioError as error:  # a conflicting save, a rule, a lost database
                 editor.message_bar.show_error(error.message)
                 return
             self._after(Action.SIGN, certificate_id)
