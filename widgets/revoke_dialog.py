@@ -22,15 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.workflow.creation import DEATH_TYPES
+from models.workflow.revoking import MAX_MESSAGE, RevokeReason
 from widgets.editor.style import styled
 from widgets.message_boxes import confirm_buttons
-
-WRONG_PATIENT = "FEL_PATIENT"
-OTHER_SERIOUS_ERROR = "ANNAT_ALLVARLIGT_FEL"
-MAX_TEXT = 3500
-
-#: DB and DOI: revoked after a call to the authority, without a reason to choose.
-DEATH_TYPES = frozenset({"db", "doi"})
 
 
 class RevokeDialog(QDialog):
@@ -45,7 +40,7 @@ class RevokeDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.reason: str | None = None
+        self.reason: RevokeReason | None = None
         self.text = ""
         self._death = type_code in DEATH_TYPES
         what = self.tr("utkast") if locked_draft else self.tr("intyg")
@@ -58,12 +53,8 @@ class RevokeDialog(QDialog):
         self.info.setMinimumWidth(540)
         styled(self.info, "notice")
         layout.addWidget(self.info)
-        self.wrong_patient = QRadioButton(
-            self.tr("Utkastet har skapats på fel patient")
-            if locked_draft
-            else self.tr("Intyget har utfärdats på fel patient")
-        )
-        self.other_error = QRadioButton(self.tr("Annat allvarligt fel"))
+        self.wrong_patient = QRadioButton(RevokeReason.FEL_PATIENT.label(locked_draft=locked_draft))
+        self.other_error = QRadioButton(RevokeReason.ANNAT_ALLVARLIGT_FEL.label())
         self.group = QButtonGroup(self)
         self.group.addButton(self.wrong_patient)
         self.group.addButton(self.other_error)
@@ -97,19 +88,18 @@ class RevokeDialog(QDialog):
             if self.wrong_patient.isChecked()
             else self.tr("Beskriv felet (obligatoriskt)")
         )
-        over = len(text) > MAX_TEXT
+        over = len(text) > MAX_MESSAGE
         if self.other_error.isChecked() and not text.strip():
             self.hint.setText(self.tr("Beskriv felet för att kunna makulera."))
         elif over:
             self.hint.setText(
                 self.tr("Texten är {n} tecken; högst {limit} får plats.").format(
-                    n=len(text), limit=MAX_TEXT
+                    n=len(text), limit=MAX_MESSAGE
                 )
             )
         else:
-            self.hint.setText(
-                self.tr("{n} av {limit} tecken").format(n=len(text), limit=MAX_TEXT) if text else ""
-            )
+            count = self.tr("{n} av {limit} tecken").format(n=len(text), limit=MAX_MESSAGE)
+            self.hint.setText(count if text else "")
         complete = self.wrong_patient.isChecked() or (
             self.other_error.isChecked() and bool(text.strip())
         )
@@ -119,6 +109,10 @@ class RevokeDialog(QDialog):
         if self._death:
             self.reason, self.text = None, ""
         else:
-            self.reason = WRONG_PATIENT if self.wrong_patient.isChecked() else OTHER_SERIOUS_ERROR
+            self.reason = (
+                RevokeReason.FEL_PATIENT
+                if self.wrong_patient.isChecked()
+                else RevokeReason.ANNAT_ALLVARLIGT_FEL
+            )
             self.text = self.clarification.toPlainText().strip()
         self.accept()

@@ -6,7 +6,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from widgets.revoke_dialog import MAX_TEXT, OTHER_SERIOUS_ERROR, WRONG_PATIENT, RevokeDialog
+from models.workflow.revoking import MAX_MESSAGE, RevokeReason
+from widgets.revoke_dialog import RevokeDialog
 from widgets.signing_dialog import SigningDialog
 
 INFO = "Intyget har skickats till Försäkringskassan, som informeras."
@@ -57,7 +58,7 @@ def test_revoking_for_a_wrong_patient_needs_no_text(qtbot: QtBot) -> None:
     _click(qtbot, dialog.wrong_patient)
     assert dialog.confirm.isEnabled()
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
-    assert (dialog.reason, dialog.text) == (WRONG_PATIENT, "")
+    assert (dialog.reason, dialog.text) == (RevokeReason.FEL_PATIENT, "")
 
 
 def test_another_serious_error_needs_a_text_within_the_limit(qtbot: QtBot) -> None:
@@ -67,14 +68,15 @@ def test_another_serious_error_needs_a_text_within_the_limit(qtbot: QtBot) -> No
     _click(qtbot, dialog.other_error)
     assert not dialog.confirm.isEnabled()
     assert dialog.hint.text() == "Beskriv felet för att kunna makulera."
-    dialog.clarification.setPlainText("x" * (MAX_TEXT + 1))
+    dialog.clarification.setPlainText("x" * (MAX_MESSAGE + 1))
     assert not dialog.confirm.isEnabled()
     assert dialog.hint.text() == "Texten är 3501 tecken; högst 3500 får plats."
     dialog.clarification.clear()
     qtbot.keyClicks(dialog.clarification, "Fel diagnos angiven.")
     assert dialog.confirm.isEnabled()
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
-    assert (dialog.reason, dialog.text) == (OTHER_SERIOUS_ERROR, "Fel diagnos angiven.")
+    expected = (RevokeReason.ANNAT_ALLVARLIGT_FEL, "Fel diagnos angiven.")
+    assert (dialog.reason, dialog.text) == expected
 
 
 def test_a_locked_draft_and_a_death_certificate_have_their_own_wording(qtbot: QtBot) -> None:
