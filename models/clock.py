@@ -14,12 +14,10 @@ forward keeps its simulated timestamps.
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import threading
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-log = logging.getLogger(__name__)
+from models.events import Listeners
 
 SWEDISH_TIME = ZoneInfo("Europe/Stockholm")
 
@@ -47,8 +45,7 @@ class Clock:
 
     def __init__(self) -> None:
         self._offset = dt.timedelta()
-        self._listeners: list[ClockListener] = []
-        self._lock = threading.Lock()
+        self._listeners: Listeners[[]] = Listeners()
 
     def _system_now(self) -> dt.datetime:
         return dt.datetime.now(dt.UTC)
@@ -107,24 +104,10 @@ class Clock:
 
     def subscribe(self, listener: ClockListener) -> Callable[[], None]:
         """Be called after each move; returns the function that stops it again."""
-        with self._lock:
-            self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if listener in self._listeners:
-                    self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.subscribe(listener)
 
     def _moved(self) -> None:
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
-            try:
-                listener()
-            except Exception:  # a broken view must not stop the others from following
-                log.exception("clock listener failed")
+        self._listeners.notify()
 
 
 class FixedClock(Clock):

@@ -10,7 +10,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Generic, Literal, ParamSpec
 
 log = logging.getLogger(__name__)
 
@@ -30,16 +30,18 @@ class CertificateChanged:
 
 
 Listener = Callable[[CertificateChanged], None]
+P = ParamSpec("P")
 
 
-class ChangeBus:
-    """Publish/subscribe for change events; a failing listener never breaks the publisher."""
+class Listeners(Generic[P]):
+    """Plain-Python publish/subscribe, shared by the change bus and the clock: a failing
+    listener is logged and never breaks the caller nor stops the other listeners."""
 
     def __init__(self) -> None:
-        self._listeners: list[Listener] = []
+        self._listeners: list[Callable[P, None]] = []
         self._lock = threading.Lock()
 
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
+    def subscribe(self, listener: Callable[P, None]) -> Callable[[], None]:
         """Add a listener; returns the function that removes it again."""
         with self._lock:
             self._listeners.append(listener)
@@ -51,11 +53,19 @@ class ChangeBus:
 
         return unsubscribe
 
-    def publish(self, event: CertificateChanged) -> None:
+    def notify(self, *args: P.args, **kwargs: P.kwargs) -> None:
+        """Call every listener (a copy of the list: one may unsubscribe while being told)."""
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:
             try:
-                listener(event)
-            except Exception:  # a broken view must not undo a committed change
-                log.exception("change listener failed for %s", event)
+                listener(*args, **kwargs)
+            except Exception:  # e.g. a broken view must not undo a committed change
+                log.exception("listener %r failed for %r", listener, args)
+
+
+class ChangeBus(Listeners[[CertificateChanged]]):
+    """Publish/subscribe for change events; a failing listener never breaks the publisher."""
+
+    def publish(self, event: CertificateChanged) -> None:
+        self.notify(event)
