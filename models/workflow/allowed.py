@@ -3,14 +3,12 @@ status lines of an opened certificate."""
 
 from __future__ import annotations
 
-from models.errors import NotFoundError
 from models.staff import UserContext
-from models.store.schema import Certificate
 from models.workflow.actions import Action, ActionState
-from models.workflow.base import GONE, WorkflowService
-from models.workflow.facts import Facts, load_facts
+from models.workflow.base import WorkflowService
+from models.workflow.facts import Facts
 from models.workflow.header import StatusLine, status_lines
-from models.workflow.rules import action_states, read_refusal
+from models.workflow.rules import action_states
 
 
 class ActionRules(WorkflowService):
@@ -19,14 +17,7 @@ class ActionRules(WorkflowService):
 
     def _facts(self, user: UserContext, certificate_id: str) -> Facts:
         with self._store.session() as session:
-            certificate = session.get(Certificate, certificate_id)
-            if certificate is None:
-                raise NotFoundError(GONE)
-            facts = load_facts(session, self._clock, user, certificate, self._questions)
-        refusal = read_refusal(user, facts)
-        if refusal is not None:
-            raise refusal.error()
-        return facts
+            return self._read(session, user, certificate_id)[1]
 
     def allowed_actions(self, user: UserContext, certificate_id: str) -> dict[Action, ActionState]:
         """Every action, allowed or with the reason it is not; AccessDeniedError if the user

@@ -62,11 +62,27 @@ class WorkflowService:
         if is_overdue(certificate.status, certificate.created_at, self._clock):
             lock_draft(session, certificate, self._clock.now())
             session.flush()
+        return certificate, self._readable_facts(session, user, certificate)
+
+    def _read(
+        self, session: Session, user: UserContext, certificate_id: str
+    ) -> tuple[Certificate, Facts]:
+        """The certificate and its facts for a read that changes nothing (an overdue draft is
+        not locked here); NotFoundError if gone, the refusal if the user may not read it."""
+        certificate = session.get(Certificate, certificate_id)
+        if certificate is None:
+            raise NotFoundError(GONE)
+        return certificate, self._readable_facts(session, user, certificate)
+
+    def _readable_facts(
+        self, session: Session, user: UserContext, certificate: Certificate
+    ) -> Facts:
+        """The certificate's facts; its refusal raised if the user may not read it."""
         facts = load_facts(session, self._clock, user, certificate, self._questions)
         refusal = read_refusal(user, facts)
         if refusal is not None:
             raise refusal.error()
-        return certificate, facts
+        return facts
 
     def _require(self, action: Action, user: UserContext, facts: Facts) -> ActionState:
         """The action's state if it is allowed; otherwise its refusal, raised."""

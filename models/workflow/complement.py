@@ -24,14 +24,13 @@ from models.store.questions import OPEN_STATUSES
 from models.store.schema import Certificate, Question, Subject
 from models.workflow import question_texts as q
 from models.workflow.base import GONE, changed
-from models.workflow.facts import Facts, Relation, load_facts
+from models.workflow.facts import Facts, Relation
 from models.workflow.question_cards import FieldLink, field_links, state_of
 from models.workflow.question_port import set_handled, staff_name
 from models.workflow.question_rules import QuestionAction, question_state
 from models.workflow.question_service import answer_question
 from models.workflow.relations import DerivedDraft, DerivedDraftService
 from models.workflow.rows import fetch_row
-from models.workflow.rules import read_refusal
 
 NO_REQUEST = "Det finns ingen ohanterad kompletteringsbegäran på intyget."
 
@@ -84,13 +83,7 @@ class ComplementService(DerivedDraftService):
         """For a complement draft: what FK asks about which field, from the parent's
         unhandled complement requests (shown next to the fields)."""
         with self._store.session() as session:
-            draft = session.get(Certificate, certificate_id)
-            if draft is None:
-                raise NotFoundError(GONE)
-            facts = load_facts(session, self._clock, user, draft, self._questions)
-            refusal = read_refusal(user, facts)
-            if refusal is not None:
-                raise refusal.error()
+            draft = self._read(session, user, certificate_id)[0]
             if draft.complements_id is None:
                 return ()
             definition = self._definitions.get(draft.type_code)

@@ -28,8 +28,8 @@ from models.staff import UserContext
 from models.store.engine import Store
 from models.store.schema import Certificate, Direction, Question, QuestionStatus, Subject
 from models.workflow import question_texts as q
-from models.workflow.base import GONE, WorkflowService, changed
-from models.workflow.facts import Facts, load_facts
+from models.workflow.base import WorkflowService, changed
+from models.workflow.facts import Facts
 from models.workflow.question_cards import (
     ASK_SUBJECTS,
     CHOOSE_SUBJECT,
@@ -50,7 +50,6 @@ from models.workflow.question_rules import (
     question_states,
 )
 from models.workflow.questions import QuestionPort
-from models.workflow.rules import read_refusal
 
 
 @dataclass(frozen=True)
@@ -106,13 +105,7 @@ class QuestionService(WorkflowService):
         role that does not sign, another care provider).
         """
         with self._store.session() as session:
-            certificate = session.get(Certificate, certificate_id)
-            if certificate is None:
-                raise NotFoundError(GONE)
-            facts = load_facts(session, self._clock, user, certificate, self._questions)
-            refusal = read_refusal(user, facts)
-            if refusal is not None:
-                raise refusal.error()
+            certificate, facts = self._read(session, user, certificate_id)
             definition = self._definitions.get(certificate.type_code)
             inactive = inactive_reason(facts)
             cards: list[QuestionCard] = []
