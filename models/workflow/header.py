@@ -74,36 +74,39 @@ def status_lines(facts: Facts, definition: Definition) -> list[StatusLine]:
     return lines
 
 
+#: A signed certificate's line about a child, first match wins: (relation, child signed,
+#: text, level, link text).
+_CHILD_LINES: tuple[tuple[Relation, bool, str, Level, str], ...] = (
+    (Relation.REPLACE, True, "Intyget har ersatts av ett annat intyg.", "warning", "Öppna intyget"),
+    (
+        Relation.REPLACE,
+        False,
+        "Det finns redan ett påbörjat utkast som ska ersätta detta intyg.",
+        "info",
+        "Öppna utkastet",
+    ),
+    (
+        Relation.COMPLEMENT,
+        False,
+        "Det finns redan en påbörjad komplettering.",
+        "info",
+        "Öppna utkastet",
+    ),
+    (
+        Relation.COMPLEMENT,
+        True,
+        "Intyget har kompletterats med ett annat intyg.",
+        "info",
+        "Öppna intyget",
+    ),
+)
+
+
 def _signed_line(facts: Facts, definition: Definition) -> StatusLine:
-    replaced = facts.child(Relation.REPLACE, signed=True)
-    if replaced is not None:
-        return StatusLine(
-            "Intyget har ersatts av ett annat intyg.", "warning", replaced.id, "Öppna intyget"
-        )
-    replacing = facts.child(Relation.REPLACE, signed=False)
-    if replacing is not None:
-        return StatusLine(
-            "Det finns redan ett påbörjat utkast som ska ersätta detta intyg.",
-            "info",
-            replacing.id,
-            "Öppna utkastet",
-        )
-    complementing = facts.child(Relation.COMPLEMENT, signed=False)
-    if complementing is not None:
-        return StatusLine(
-            "Det finns redan en påbörjad komplettering.",
-            "info",
-            complementing.id,
-            "Öppna utkastet",
-        )
-    complemented = facts.child(Relation.COMPLEMENT, signed=True)
-    if complemented is not None:
-        return StatusLine(
-            "Intyget har kompletterats med ett annat intyg.",
-            "info",
-            complemented.id,
-            "Öppna intyget",
-        )
+    for relation, signed, text, level, link_text in _CHILD_LINES:
+        child = facts.child(relation, signed=signed)
+        if child is not None:
+            return StatusLine(text, level, child.id, link_text)
     if facts.unhandled_complements:
         return StatusLine("Försäkringskassan har begärt komplettering.", "warning")
     if facts.sent_to:
