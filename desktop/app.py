@@ -26,7 +26,7 @@ from models.events import ChangeBus
 from models.patients import PatientInfo, PatientService
 from models.printing import PrintService
 from models.qt.bridge import ChangeBridge
-from models.reference.diagnoses import icd10se
+from models.reference.diagnoses import diagnosis_exists
 from models.reference.preload import start_preload
 from models.staff import StaffDirectory, UserContext
 from models.store import OpenedStore, open_store
@@ -90,9 +90,7 @@ def open_services(options: Options, settings: Settings, clock: Clock) -> Service
         patients=PatientService(store, clock),
         certificates=CertificateService(store, clock, definitions, bus),
         # ICD-10-SE is read when a draft is first signed, not at start-up.
-        lifecycle=lifecycle(
-            store, clock, definitions, bus, diagnosis_exists=lambda code: icd10se().exists(code)
-        ),
+        lifecycle=lifecycle(store, clock, definitions, bus, diagnosis_exists=diagnosis_exists),
         bus=bus,
     )
 

@@ -26,6 +26,7 @@ from desktop.settings import Paths
 from desktop.tasks import run_task
 from models.clock import local_text
 from models.errors import IntygsstudioError
+from models.reference.diagnoses import diagnosis_exists
 from models.training.attempt import Attempt, begin
 from models.training.checks import Grade, grade
 from models.training.exercises import Exercise, exercise, exercises
@@ -40,12 +41,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("intygsstudio")
 
 STATE_FILE = "aktiv-ovning.json"
-
-
-def _diagnosis_exists(code: str) -> bool:
-    from models.reference.diagnoses import icd10se
-
-    return icd10se().exists(code)
 
 
 #: The panel's first width: room for the instructions while the certificate and its questions
@@ -193,7 +188,7 @@ class ExerciseController(QObject):
                 services.store,
                 services.clock,
                 definitions,
-                diagnosis_exists=_diagnosis_exists,
+                diagnosis_exists=diagnosis_exists,
             )
 
         run_task(work, self._graded, self._grade_failed)

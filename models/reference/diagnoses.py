@@ -289,6 +289,12 @@ def icd10se() -> DiagnosisCatalogue:
     return DiagnosisCatalogue.from_resource(ICD_10_SE, resource_path("reference", "icd10se.tsv.gz"))
 
 
+def diagnosis_exists(code: str) -> bool:
+    """Whether ICD-10-SE has ``code``: for the services' ``diagnosis_exists``, which read the
+    catalogue on the first check (a signing, a grading), not at start-up."""
+    return icd10se().exists(code)
+
+
 @cache
 def ksh97p() -> DiagnosisCatalogue:
     """KSH97-P, the primary-care version: 977 codes, each with its alternative titles."""
