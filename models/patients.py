@@ -10,7 +10,7 @@ from sqlalchemy import select
 from models.audit import AuditAction, record
 from models.clock import Clock
 from models.errors import AccessDeniedError, NotFoundError
-from models.reference.patient_id import PatientIdKind
+from models.reference.patient_id import PatientIdKind, formatted_person_id
 from models.reference.patient_id import parse as parse_patient_id
 from models.staff import UserContext
 from models.store.engine import Store
@@ -34,7 +34,7 @@ class PatientInfo:
 
     @property
     def formatted_id(self) -> str:
-        return f"{self.person_id[:8]}-{self.person_id[8:]}"
+        return formatted_person_id(self.person_id)
 
     @property
     def deceased(self) -> bool:

@@ -17,7 +17,7 @@ from models.definitions.engine import UNIT_PREFIX
 from models.definitions.schema import Definition
 from models.definitions.summary import WITHHELD, answered_fields
 from models.printing.employer import CUSTOMISED, NOTHING_HIDDEN, diagnosis_fields
-from models.reference.patient_id import PatientIdKind
+from models.reference.patient_id import PatientIdKind, formatted_person_id
 from models.store.certificates import CertificateStatus
 from models.workflow.status import visible_in_mina_intyg
 
@@ -115,11 +115,6 @@ class PrintDocument:
         return lines
 
 
-def formatted_id(person_id: str) -> str:
-    """``ÅÅÅÅMMDD-NNNN`` from the stored twelve digits."""
-    return f"{person_id[:8]}-{person_id[8:]}"
-
-
 def sections(
     definition: Definition,
     content: Mapping[str, Any],
@@ -196,7 +191,7 @@ def build_document(
     return PrintDocument(
         type_name=definition.name,
         form_code=definition.form,
-        person_id=formatted_id(person_id),
+        person_id=formatted_person_id(person_id),
         person_id_label=_ID_LABELS[id_kind],
         certificate_id=certificate_id,
         watermark=WATERMARKS.get(status),

@@ -17,8 +17,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from models.definitions.schema import Definition
+from models.reference.patient_id import formatted_person_id
 from models.roles import Role
-from models.training.check_spec import CertificateCheck, and_list, person_text
+from models.training.check_spec import CertificateCheck, and_list
 from models.training.grading_data import CertificateFacts
 from models.workflow.revoking import RevokeReason
 
@@ -225,7 +226,7 @@ class CertificateGrader:
         # "som A, B och C": the relative pronoun once.
         clauses[1:] = [c.removeprefix("som ") for c in clauses[1:]]
         said = and_list(clauses)
-        base = f"{self._noun(check, negative=negative)} för {person_text(check.patient)}"
+        base = f"{self._noun(check, negative=negative)} för {formatted_person_id(check.patient)}"
         return f"{base} {said}" if said else base
 
     def grade(self, check: CertificateCheck) -> CertificateVerdict:

@@ -50,11 +50,6 @@ def person_digits(written: str) -> str:
     return match.group(1) + match.group(2)
 
 
-def person_text(digits: str) -> str:
-    """ "191212121212" → "19121212-1212", as the screen shows it."""
-    return f"{digits[:8]}-{digits[8:]}"
-
-
 def and_list(parts: list[str]) -> str:
     """ "A", "A och B", "A, B och C": a list inside a Swedish sentence."""
     if len(parts) <= 1:

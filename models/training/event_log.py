@@ -23,6 +23,7 @@ from models.clock import local_text
 from models.definitions.schema import Definition
 from models.errors import NotFoundError
 from models.recipients.authorities import authority
+from models.reference.patient_id import formatted_person_id
 from models.roles import resolve_role
 from models.store.engine import Store
 from models.store.schema import AuditEntry, CareUnit, Certificate, CertificateEvent, Patient, Staff
@@ -259,7 +260,7 @@ def _who(r: Any) -> str:
 
 
 def _formatted(person_id: str | None) -> str:
-    return f"{person_id[:8]}-{person_id[8:]}" if person_id else ""
+    return formatted_person_id(person_id) if person_id else ""
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from models.reference.patient_id import formatted_person_id
 from models.store.questions import Direction, Subject
-from models.training.check_spec import QuestionCheck, person_text
+from models.training.check_spec import QuestionCheck
 from models.training.grading_data import CertificateFacts, GradingData, QuestionFacts
 
 Verdict = tuple[str, bool, str]
@@ -62,7 +63,7 @@ def question(
     check: QuestionCheck, data: GradingData, bound: Mapping[str, CertificateFacts | None]
 ) -> Verdict:
     capital, _inside = _noun(check.subject)
-    who = person_text(check.patient)
+    who = formatted_person_id(check.patient)
     text = check.text or (
         f"{capital} från Försäkringskassan om intyget för {who} {_OUTCOME[check.outcome]}."
     )

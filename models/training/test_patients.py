@@ -178,7 +178,7 @@ class TestPatients:
             if session.scalar(select(Patient.id).where(Patient.person_id == digits)) is not None:
                 raise PatientExistsError(
                     f"Det finns redan en patient med {number.kind.value} "
-                    f"{digits[:8]}-{digits[8:]} i journalsystemet."
+                    f"{number.formatted()} i journalsystemet."
                 )
             patient = Patient(
                 person_id=digits,
