@@ -132,7 +132,7 @@ class EventLog:
         else:
             who = FK_NAME if kind in _FROM_RECIPIENT else SYSTEM
         return LogEntry(
-            at=_aware(r.at),
+            at=r.at,  # aware: UtcDateTime gives UTC back
             kind=STATUS,
             code=kind,
             who=who,
@@ -148,7 +148,7 @@ class EventLog:
         if not details and r.certificate_id is None and r.action == "Läsa":
             details = JOURNAL_READ
         return LogEntry(
-            at=_aware(r.at),
+            at=r.at,  # aware: UtcDateTime gives UTC back
             kind=PDL,
             code=r.action,
             who=_who(r),
@@ -261,8 +261,3 @@ def _who(r: Any) -> str:
 
 def _formatted(person_id: str | None) -> str:
     return formatted_person_id(person_id) if person_id else ""
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """The store keeps UTC; a backend that drops the zone still means UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
