@@ -286,11 +286,8 @@ class MinaIntyg:
 def _age(patient: Patient, today: dt.date) -> int | None:
     if patient.id_kind is PatientIdKind.RESERVNUMMER:
         return None
-    born = parse_patient_id(patient.person_id, today).birth_date
-    if born is None:
-        return None
-    until = patient.date_of_death or today
-    return until.year - born.year - ((until.month, until.day) < (born.month, born.day))
+    # A deceased patient's age stays the one at death.
+    return parse_patient_id(patient.person_id, today).age(patient.date_of_death or today)
 
 
 def _login_refusal(patient: Patient, age: int | None) -> str | None:
