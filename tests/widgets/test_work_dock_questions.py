@@ -110,55 +110,59 @@ def test_scope_switch_reloads_with_the_scope(dock: WorkDock, fake: FakeQuestions
 
 
 def test_filters(dock: WorkDock, fake: FakeQuestions, qtbot: QtBot) -> None:
-    assert not dock.filter_panel.isVisible()
-    qtbot.mouseClick(dock.filter_toggle, Qt.MouseButton.LeftButton)
-    assert dock.filter_panel.isVisible()
-    assert dock.measure_combo.currentText() == "Alla ej hanterade"
-    assert [dock.signer_combo.itemText(i) for i in range(dock.signer_combo.count())] == [
+    panel = dock.filters
+    assert not panel.filter_panel.isVisible()
+    qtbot.mouseClick(panel.filter_toggle, Qt.MouseButton.LeftButton)
+    assert panel.filter_panel.isVisible()
+    assert panel.measure_combo.currentText() == "Alla ej hanterade"
+    assert [panel.signer_combo.itemText(i) for i in range(panel.signer_combo.count())] == [
         "Visa alla",
         "Ajla Doktor",
         "Karin Berg",
     ]
 
-    dock.measure_combo.setCurrentIndex(dock.measure_combo.findText("Komplettera"))
+    panel.measure_combo.setCurrentIndex(panel.measure_combo.findText("Komplettera"))
     assert fake.last_filters.measure is Measure.COMPLEMENT
-    assert dock.filter_toggle.text() == "Filter (aktiva)"
-    dock.sender_combo.setCurrentIndex(dock.sender_combo.findText("Försäkringskassan"))
+    assert panel.filter_toggle.text() == "Filter (aktiva)"
+    panel.sender_combo.setCurrentIndex(panel.sender_combo.findText("Försäkringskassan"))
     assert fake.last_filters.sender is Sender.FK
-    dock.signer_combo.setCurrentIndex(2)
+    panel.signer_combo.setCurrentIndex(2)
     assert fake.last_filters.signed_by == "SE-DOC-2"
 
-    QTest.keyClicks(dock.patient_edit, "20121212-1212")  # a whole personnummer: at once
+    QTest.keyClicks(panel.patient_edit, "20121212-1212")  # a whole personnummer: at once
     assert fake.last_filters.person_id == "20121212-1212"
     assert [r[1] for r in dock.visible_question_rows()] == ["Lilltolvan Tolvansson"]
 
-    QTest.keyClicks(dock.date_from_edit, "2026-11-01")
-    QTest.keyClick(dock.date_from_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(panel.date_from_edit, "2026-11-01")
+    QTest.keyClick(panel.date_from_edit, Qt.Key.Key_Return)
     assert fake.last_filters.date_from == dt.date(2026, 11, 1)
-    QTest.keyClicks(dock.date_to_edit, "2026-13-01")  # not a date: no limit, marked
-    QTest.keyClick(dock.date_to_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(panel.date_to_edit, "2026-13-01")  # not a date: no limit, marked
+    QTest.keyClick(panel.date_to_edit, Qt.Key.Key_Return)
     assert fake.last_filters.date_to is None
-    assert dock.date_to_edit.toolTip() == "Ange datum som ÅÅÅÅ-MM-DD"
-    QTest.keyClicks(dock.reply_by_edit, "2026-12-11")  # "svara senast" on or before
-    QTest.keyClick(dock.reply_by_edit, Qt.Key.Key_Return)
+    assert panel.date_to_edit.toolTip() == "Ange datum som ÅÅÅÅ-MM-DD"
+    QTest.keyClicks(panel.reply_by_edit, "2026-12-11")  # "svara senast" on or before
+    QTest.keyClick(panel.reply_by_edit, Qt.Key.Key_Return)
     assert fake.last_filters.reply_by == dt.date(2026, 12, 11)
 
     calls = len(fake.calls)
-    qtbot.mouseClick(dock.clear_filters_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.clear_filters_button, Qt.MouseButton.LeftButton)
     assert len(fake.calls) == calls + 1  # one reload, not one per field
     assert fake.last_filters == QuestionFilters()
     assert dock.question_filters() == QuestionFilters()
-    assert dock.measure_combo.currentText() == "Alla ej hanterade"
-    assert dock.patient_edit.text() == dock.date_to_edit.text() == dock.reply_by_edit.text() == ""
-    assert dock.filter_toggle.text() == "Filter"
+    assert panel.measure_combo.currentText() == "Alla ej hanterade"
+    assert (
+        panel.patient_edit.text() == panel.date_to_edit.text() == panel.reply_by_edit.text() == ""
+    )
+    assert panel.filter_toggle.text() == "Filter"
     assert len(dock.visible_question_rows()) == 2
 
 
 def test_partial_personnummer_waits_for_enter(dock: WorkDock, fake: FakeQuestions) -> None:
+    panel = dock.filters
     calls = len(fake.calls)
-    QTest.keyClicks(dock.patient_edit, "1912")
+    QTest.keyClicks(panel.patient_edit, "1912")
     assert len(fake.calls) == calls
-    QTest.keyClick(dock.patient_edit, Qt.Key.Key_Return)
+    QTest.keyClick(panel.patient_edit, Qt.Key.Key_Return)
     assert fake.last_filters.person_id == "1912"
     assert dock.visible_question_rows() == []
 
