@@ -31,6 +31,7 @@ from models.staff import StaffDirectory, UserContext
 from models.store import OpenedStore, Store, open_store
 from models.store.urls import parse_url
 from models.workflow.certificates import CertificateService
+from models.workflow.lifecycle import Lifecycle, lifecycle
 from resources import resource_path
 
 POSTGRES_ENV = "INTYGSSTUDIO_TEST_POSTGRES"
@@ -140,6 +141,16 @@ def certificates(store: Store, clock: FixedClock, bus: ChangeBus) -> Certificate
 
 
 @pytest.fixture
+def life(
+    store: Store, clock: FixedClock, bus: ChangeBus, certificates: CertificateService
+) -> Lifecycle:
+    """The lifecycle services on the test database, checking diagnoses against ICD-10-SE."""
+    from models.reference.diagnoses import icd10se
+
+    return lifecycle(store, clock, certificates.definitions, bus, diagnosis_exists=icd10se().exists)
+
+
+@pytest.fixture
 def main_window_for(
     qtbot: Any,
     patients: PatientService,
@@ -155,7 +166,6 @@ def main_window_for(
     from models.printing import PrintService
     from models.qt.bridge import ChangeBridge
     from models.workflow.fmb_warning import SickLeaveHistory
-    from models.workflow.lifecycle import lifecycle
 
     def make(user: UserContext) -> MainWindow:
         flow = lifecycle(store, clock, certificates.definitions, bus, diagnosis_exists=_icd_exists)

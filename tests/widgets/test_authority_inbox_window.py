@@ -13,11 +13,11 @@ from models.staff import UserContext
 from models.store import Store
 from models.workflow.lifecycle import Lifecycle
 from models.workflow.revoking import RevokeReason
-from tests.models.recipients.conftest import inbox, life, signed_before
+from tests.models.recipients.conftest import inbox, signed_before
 from tests.models.workflow.conftest import at
 from widgets.authority_inbox_window import COL_STATUS, COLUMNS, AuthorityInboxWindow
 
-__all__ = ["inbox", "life"]  # as the recipients' model tests have them
+__all__ = ["inbox"]  # as the recipients' model tests have them
 
 
 def _window(qtbot: QtBot, inbox: Inbox, clock: FixedClock, code: str) -> AuthorityInboxWindow:

@@ -10,24 +10,14 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from models.clock import FixedClock
-from models.events import ChangeBus
-from models.reference.diagnoses import icd10se
 from models.staff import UserContext
 from models.store import Store
-from models.workflow.certificates import CertificateService
-from models.workflow.lifecycle import Lifecycle, lifecycle
+from models.workflow.lifecycle import Lifecycle
 from tests.conftest import TOLVAN
 from tests.models.workflow.questions_support import question_row, sent_certificate
 from widgets.fk_console_window import FkConsoleWindow
 
 TITLE = "Försäkringskassan – handläggarvy (simulering)"
-
-
-@pytest.fixture
-def life(
-    store: Store, clock: FixedClock, bus: ChangeBus, certificates: CertificateService
-) -> Lifecycle:
-    return lifecycle(store, clock, certificates.definitions, bus, diagnosis_exists=icd10se().exists)
 
 
 @pytest.fixture

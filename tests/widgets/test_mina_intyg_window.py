@@ -26,10 +26,10 @@ from models.workflow.revoking import RevokeReason
 from tests.conftest import TOLVAN
 from tests.factories import make_certificate
 from tests.models.definitions.types import samples
-from tests.models.recipients.conftest import NILS, life, mina, signed_before
+from tests.models.recipients.conftest import NILS, mina, signed_before
 from widgets.mina_intyg.window import MinaIntygWindow
 
-__all__ = ["life", "mina"]  # the portal on this test's store, as the models' tests have it
+__all__ = ["mina"]  # the portal on this test's store, as the models' tests have it
 
 
 def _at(day: int, month: int = 11, year: int = 2026) -> dt.datetime:

@@ -20,9 +20,9 @@ from models.workflow.lifecycle import Lifecycle
 from tests.conftest import BEFATTNINGAR, TOLVAN
 from tests.factories import make_certificate
 from tests.models.definitions.types import samples
-from tests.models.workflow.conftest import at, life, login, published, signature
+from tests.models.workflow.conftest import at, login, published, signature
 
-__all__ = ["life", "login", "published"]
+__all__ = ["login", "published"]
 
 ERIK = "198001139297"
 NILS = "201701012393"  # a child

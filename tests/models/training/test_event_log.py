@@ -7,27 +7,18 @@ import datetime as dt
 import pytest
 
 from models.clock import FixedClock
-from models.events import ChangeBus
 from models.patients import PatientService
-from models.reference.diagnoses import icd10se
 from models.staff import StaffDirectory, UserContext
 from models.store import Store
 from models.store.schema import CertificateStatus
 from models.training.event_log import EventLog, LogEntry, LogFilter, status_text
 from models.workflow.certificates import CertificateService
-from models.workflow.lifecycle import Lifecycle, lifecycle
+from models.workflow.lifecycle import Lifecycle
 from tests.conftest import SECRETARY, TESTENHET_17, TOLVAN
 from tests.factories import make_certificate
 
 MINUTE = dt.timedelta(minutes=1)
 DOCTOR_WHO = "Karin Berg (Läkare, Testenhet 17)"
-
-
-@pytest.fixture
-def life(
-    store: Store, clock: FixedClock, bus: ChangeBus, certificates: CertificateService
-) -> Lifecycle:
-    return lifecycle(store, clock, certificates.definitions, bus, diagnosis_exists=icd10se().exists)
 
 
 @pytest.fixture

@@ -33,13 +33,6 @@ def at(day: int, hour: int = 8, month: int = 11) -> dt.datetime:
 
 
 @pytest.fixture
-def life(
-    store: Store, clock: FixedClock, bus: ChangeBus, certificates: CertificateService
-) -> Lifecycle:
-    return lifecycle(store, clock, certificates.definitions, bus, diagnosis_exists=icd10se().exists)
-
-
-@pytest.fixture
 def login(directory: StaffDirectory) -> Callable[[str, str], UserContext]:
     return directory.login
 
