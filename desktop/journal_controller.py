@@ -16,8 +16,6 @@ from models.events import CertificateChanged
 from models.patients import PatientInfo
 from models.staff import UserContext
 from models.workflow.creation import patient_blocker, webcert_blocker
-from models.workflow.drafts import edit_blocker
-from models.workflow.locking import effective_status
 from models.workflow.question_list import QuestionFilters, QuestionRow
 from models.workflow.rows import CertificateRow, Scope
 from widgets.type_chooser_dialog import TypeChooserDialog
@@ -209,9 +207,7 @@ class JournalController(QObject):
         patient = self.patient
         if patient is None or patient.id != row.patient_id:
             return
-        status = effective_status(row.status, row.created_at, self._clock)
-        editable = edit_blocker(self._user, status, row.unit_id) is None
-        editor = self._editor.open(detail, patient, editable=editable)
+        editor = self._editor.open(detail, patient, editable=detail.edit_refusal is None)
         self.opened_in_editor.emit(editor, row)
         window.certificate_opened.emit(certificate_id)
 

@@ -34,6 +34,7 @@ from models.workflow.creation import (
     type_choices,
     type_reason,
 )
+from models.workflow.drafts import edit_blocker
 from models.workflow.facts import load_facts
 from models.workflow.integrity import TAMPER_WARNING
 from models.workflow.questions import NO_QUESTIONS
@@ -66,6 +67,8 @@ class CertificateDetail:
     version: int
     # Set when a signed certificate's stored content no longer matches what was signed.
     integrity_warning: str | None = None
+    # Why the user may not change the answers (None: a draft they may edit, with autosave).
+    edit_refusal: str | None = None
 
 
 def unit_content(definition: Definition, user: UserContext) -> dict[str, Any]:
@@ -236,6 +239,7 @@ class CertificateService:
                 raise refusal.error()
             content = dict(certificate.content or {})
             version = certificate.version
+            edit_refusal = edit_blocker(user, facts.status, certificate.unit_id)
             record(
                 session,
                 self._clock,
@@ -258,7 +262,7 @@ class CertificateService:
                 )
         definition = self._definitions[certificate.type_code]
         row = self.get_row(certificate_id)
-        return CertificateDetail(row, definition, content, version, warning)
+        return CertificateDetail(row, definition, content, version, warning, edit_refusal)
 
     def get_row(self, certificate_id: str) -> CertificateRow:
         return fetch_row(self._store, self._definitions, certificate_id)

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from models.audit import entries_for_patient
+from models.clock import FixedClock
 from models.errors import AccessDeniedError, NotAllowedError
 from models.events import CertificateChanged, ChangeBus
 from models.patients import PatientService
@@ -131,6 +132,21 @@ def test_opening_logs_a_read_and_refuses_other_units_drafts(
     ]
     with pytest.raises(AccessDeniedError, match="saknar behörighet"):
         certificates.open_certificate(doctor, other)
+
+
+def test_opening_says_whether_the_answers_may_be_changed(
+    certificates: CertificateService, doctor: UserContext, store: Store, clock: FixedClock
+) -> None:
+    draft = make_certificate(store, TOLVAN, created=clock.now())
+    old = make_certificate(store, TOLVAN, created=clock.now() - dt.timedelta(days=20))
+    signed = make_certificate(store, TOLVAN, status=CertificateStatus.SIGNED, created=at(2))
+    assert certificates.open_certificate(doctor, draft).edit_refusal is None
+    assert certificates.open_certificate(doctor, old).edit_refusal == (
+        "Utkastet är låst eftersom det skapades för mer än 14 dagar sedan."
+    )
+    assert certificates.open_certificate(doctor, signed).edit_refusal == (
+        "Intyget är signerat och kan inte ändras. Använd Ersätt för att göra ändringar."
+    )
 
 
 def test_work_list_scopes(
