@@ -12,14 +12,12 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
 from models.clock import Clock, local_text
 from models.errors import IntygsstudioError
 from models.events import CertificateChanged
-from models.qt.row_table_model import PROTECTED_TEXT, lock_icon
 from models.recipients.authorities import Authority
 from models.recipients.inbox import Inbox, InboxItem, ReceivedDocument
 from models.reference.patient_id import formatted_person_id
@@ -36,6 +33,7 @@ from widgets.editor.form_editor import FormEditor
 from widgets.editor.read_only_view import read_only_view
 from widgets.editor.style import RED
 from widgets.message_bar import MessageBar
+from widgets.read_only_table import mark_protected, read_only_table
 
 COLUMNS = ("Mottaget", "Intyg", "Patient", "Vårdenhet", "Version", "Status")
 COL_STATUS = 5
@@ -67,18 +65,9 @@ class AuthorityInboxWindow(QMainWindow):
         self.message_bar = MessageBar()
         self.refresh_button = QPushButton(self.tr("Uppdatera"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((120, 330, 250, 170, 70)):
-            self.table.setColumnWidth(column, width)
-        self.table.setAccessibleName(self.tr("Mottagna intyg"))
+        self.table = read_only_table(
+            [self.tr(c) for c in COLUMNS], (120, 330, 250, 170, 70), self.tr("Mottagna intyg")
+        )
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.empty = QLabel(
             self.tr("{name} har inte tagit emot några intyg.").format(name=authority.name)
@@ -162,8 +151,7 @@ class AuthorityInboxWindow(QMainWindow):
                 if item.revoked_at is not None:
                     cell.setForeground(QColor(RED))
                 if column == 2 and item.protected_identity:
-                    cell.setIcon(lock_icon())
-                    cell.setToolTip(self.tr(PROTECTED_TEXT))
+                    mark_protected(cell)
                 self.table.setItem(row, column, cell)
         self.table.blockSignals(False)
         self.empty.setVisible(not items)

@@ -8,16 +8,14 @@ While hidden it only notes that it is stale.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from models.errors import IntygsstudioError
 from models.qt.bridge import ChangeBridge
-from models.qt.row_table_model import PROTECTED_TEXT, lock_icon
 from models.training.event_log import DEFAULT_LIMIT, PDL, EventLog, LogEntry, LogFilter
 from widgets.message_bar import MessageBar
+from widgets.read_only_table import mark_protected, read_only_table
 
 #: Changes published within this many milliseconds are read in once.
 REFRESH_DELAY_MS = 150
@@ -61,19 +59,14 @@ class EventLogWindow(QWidget):
         self.refresh_button = QPushButton(self.tr("Uppdatera"), self)
         self.count_label = QLabel(self)
         self.count_label.setStyleSheet("color:#5f6b7a;")
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setAccessibleName(self.tr("Händelser"))
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(WIDTHS):
-            self.table.setColumnWidth(column, width)
+        self.table = read_only_table(
+            [self.tr(c) for c in COLUMNS],
+            WIDTHS,
+            self.tr("Händelser"),
+            self,
+            single_selection=False,
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
@@ -146,8 +139,7 @@ class EventLogWindow(QWidget):
         if entry.kind == PDL:
             cell.setBackground(PDL_BACKGROUND)
         if column == 3 and entry.protected_identity:
-            cell.setIcon(lock_icon())
-            cell.setToolTip(self.tr(PROTECTED_TEXT))
+            mark_protected(cell)
         return cell
 
     def rows(self) -> list[list[str]]:

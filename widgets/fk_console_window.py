@@ -12,7 +12,6 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
 from models.clock import Clock, local_text
 from models.definitions.summary import answered_fields
 from models.errors import IntygsstudioError
-from models.qt.row_table_model import PROTECTED_TEXT, lock_icon
 from models.reference.patient_id import formatted_person_id
 from models.workflow.fk_console import FkCertificate, FkConsole, ReceivedCertificate
 from models.workflow.question_cards import QuestionCard
@@ -41,6 +38,7 @@ from widgets.fk_message_form import (
     to_date,
 )
 from widgets.message_bar import MessageBar
+from widgets.read_only_table import mark_protected, read_only_table
 
 CASEWORKER = "Handläggare Försäkringskassan"
 T = TypeVar("T")
@@ -68,27 +66,18 @@ class FkConsoleWindow(QMainWindow):
         self.caseworker = QLineEdit(caseworker, self)
         self.caseworker.setAccessibleName(self.tr("Handläggare"))
         self.refresh_button = QPushButton(self.tr("Uppdatera"), self)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
             [
                 self.tr("Personnummer"),
                 self.tr("Namn"),
                 self.tr("Intyg"),
                 self.tr("Mottaget"),
                 self.tr("Status"),
-            ]
+            ],
+            (105, 125, 150, 110),
+            self.tr("Mottagna intyg"),
+            self,
         )
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for column, width in enumerate((105, 125, 150, 110)):
-            self.table.setColumnWidth(column, width)
-        self.table.setAccessibleName(self.tr("Mottagna intyg"))
         self.heading = QLabel(self.tr("Välj ett intyg i listan."), self)
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-weight:bold; font-size:11pt;")
@@ -198,8 +187,7 @@ class FkConsoleWindow(QMainWindow):
                 if item.revocation_notice:
                     cell.setForeground(QColor("#a4262c"))
                 if column == 0 and item.protected_identity:
-                    cell.setIcon(lock_icon())
-                    cell.setToolTip(self.tr(PROTECTED_TEXT))
+                    mark_protected(cell)
                 self.table.setItem(row, column, cell)
         self.table.blockSignals(False)
         if chosen is not None and self.select(chosen):
