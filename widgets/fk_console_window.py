@@ -29,7 +29,13 @@ from models.clock import Clock, local_text
 from models.definitions.summary import answered_fields
 from models.errors import IntygsstudioError
 from models.reference.patient_id import formatted_person_id
-from models.workflow.fk_console import FkCertificate, FkConsole, ReceivedCertificate
+from models.workflow.fk_console import (
+    FkCertificate,
+    FkConsole,
+    ReceivedCertificate,
+    may_answer,
+    may_remind,
+)
 from models.workflow.question_cards import QuestionCard
 from widgets.fk_message_form import (
     FkMessageList,
@@ -284,10 +290,8 @@ class FkConsoleWindow(QMainWindow):
     def _update_buttons(self) -> None:
         card = self.selected_card()
         revoked = self.current is None or bool(self.current.received.revocation_notice)
-        open_fk = card is not None and card.from_fk and not card.handled
-        from_care = card is not None and not card.from_fk and not card.answered
-        self.remind_button.setEnabled(not revoked and open_fk)
-        self.answer_button.setEnabled(not revoked and from_care)
+        self.remind_button.setEnabled(not revoked and card is not None and may_remind(card))
+        self.answer_button.setEnabled(not revoked and card is not None and may_answer(card))
 
     # Writing -------------------------------------------------------------------------------
 

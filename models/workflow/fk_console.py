@@ -314,6 +314,17 @@ class FkConsole:
             raise NotAllowedError(q.PAST_DATE)
 
 
+def may_remind(card: QuestionCard) -> bool:
+    """FK reminds care only of its own questions that care has not handled (as
+    :meth:`FkConsole.send_reminder` checks)."""
+    return card.from_fk and not card.handled
+
+
+def may_answer(card: QuestionCard) -> bool:
+    """FK answers only care's questions, and each once (as :meth:`FkConsole.answer` checks)."""
+    return not card.from_fk and not card.answered
+
+
 def _name(caseworker: str) -> str:
     return caseworker.strip() or q.FK_NAME
 
