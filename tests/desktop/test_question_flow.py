@@ -30,12 +30,19 @@ from widgets.cannot_complement_dialog import CannotComplementDialog
 CASEWORKER = "Handläggare Eva"
 
 
+def _with_sent_fk7804(
+    qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
+) -> tuple[MainWindow, str]:
+    """The doctor's window on Tolvan, who has a sick-leave certificate sent to FK (its id)."""
+    window = main_window_for(doctor)
+    type_patient(qtbot, window, "19121212-1212")
+    return window, sent_fk7804(qtbot, window, doctor)
+
+
 def test_a_complement_request_is_answered_with_a_new_certificate(
     qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
 ) -> None:
-    window = main_window_for(doctor)
-    type_patient(qtbot, window, "19121212-1212")
-    certificate = sent_fk7804(qtbot, window, doctor)
+    window, certificate = _with_sent_fk7804(qtbot, main_window_for, doctor)
     assert question_panel(window).panel.inactive_reason is None  # sent: questions can be asked
     window.services.lifecycle.fk.send_question(
         CASEWORKER,
@@ -83,9 +90,7 @@ def test_cannot_complement_with_each_reason(
     doctor: UserContext,
     reason: CannotComplementReason,
 ) -> None:
-    window = main_window_for(doctor)
-    type_patient(qtbot, window, "19121212-1212")
-    certificate = sent_fk7804(qtbot, window, doctor)
+    window, certificate = _with_sent_fk7804(qtbot, main_window_for, doctor)
     window.services.lifecycle.fk.send_question(
         CASEWORKER, certificate, "KOMPLT", "Komplettera.", fields=[("17", "Mer om aktiviteter.")]
     )
@@ -111,9 +116,7 @@ def test_cannot_complement_with_each_reason(
 def test_the_care_side_asks_and_fk_answers(
     qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
 ) -> None:
-    window = main_window_for(doctor)
-    type_patient(qtbot, window, "19121212-1212")
-    certificate = sent_fk7804(qtbot, window, doctor)
+    window, certificate = _with_sent_fk7804(qtbot, main_window_for, doctor)
     open_in_editor(window, certificate)
     panel = question_panel(window)
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
@@ -145,9 +148,7 @@ def test_the_care_side_asks_and_fk_answers(
 def test_the_simulation_menu_opens_the_fk_console_with_what_fk_received(
     qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
 ) -> None:
-    window = main_window_for(doctor)
-    type_patient(qtbot, window, "19121212-1212")
-    certificate = sent_fk7804(qtbot, window, doctor)
+    window, certificate = _with_sent_fk7804(qtbot, main_window_for, doctor)
     window.fk_console_action.trigger()
     console = window.fk_console
     assert console is not None and console.isVisible()
@@ -161,9 +162,7 @@ def test_the_simulation_menu_opens_the_fk_console_with_what_fk_received(
 def test_the_dock_lists_one_row_per_certificate_until_all_is_handled(
     qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
 ) -> None:
-    window = main_window_for(doctor)
-    type_patient(qtbot, window, "19121212-1212")
-    certificate = sent_fk7804(qtbot, window, doctor)
+    window, certificate = _with_sent_fk7804(qtbot, main_window_for, doctor)
     fk = window.services.lifecycle.fk
     dock = window.work_dock
     assert dock.visible_question_rows() == []
@@ -196,9 +195,7 @@ def test_the_dock_lists_one_row_per_certificate_until_all_is_handled(
 def test_an_answer_autosaves_and_skicka_handles_the_question(
     qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
 ) -> None:
-    window = main_window_for(doctor)
-    type_patient(qtbot, window, "19121212-1212")
-    certificate = sent_fk7804(qtbot, window, doctor)
+    window, certificate = _with_sent_fk7804(qtbot, main_window_for, doctor)
     fk = window.services.lifecycle.fk
     question = fk.send_question(CASEWORKER, certificate, "KONTKT", "Kan vi ringa dig?")
     open_in_editor(window, certificate)
@@ -223,9 +220,7 @@ def test_an_answer_autosaves_and_skicka_handles_the_question(
 def test_marking_a_complement_request_handled_asks_first_and_is_final(
     qtbot: QtBot, main_window_for: Callable[[UserContext], MainWindow], doctor: UserContext
 ) -> None:
-    window = main_window_for(doctor)
-    type_patient(qtbot, window, "19121212-1212")
-    certificate = sent_fk7804(qtbot, window, doctor)
+    window, certificate = _with_sent_fk7804(qtbot, main_window_for, doctor)
     window.services.lifecycle.fk.send_question(
         CASEWORKER, certificate, "KOMPLT", "Komplettera.", fields=[("17", "Mer.")]
     )
