@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from models.clock import local_text
 from models.definitions.schema import Definition
-from models.workflow.question_cards import QuestionCard
+from models.store.schema import Subject
+from models.workflow.question_cards import FK_SUBJECTS, QuestionCard
 
-KOMPLT = "KOMPLT"
 #: How long care has to answer unless the caseworker picks another date.
 DEFAULT_DAYS = 14
 
@@ -65,13 +65,8 @@ class FkQuestionForm(QGroupBox):
         self.setTitle(self.tr("Ny fråga till vården"))
         self._today = today
         self.subject = QComboBox(self)
-        for code, label in (
-            (KOMPLT, self.tr("Komplettering")),
-            ("AVSTMN", self.tr("Avstämningsmöte")),
-            ("KONTKT", self.tr("Kontakt")),
-            ("OVRIGT", self.tr("Övrigt")),
-        ):
-            self.subject.addItem(label, code)
+        for subject in FK_SUBJECTS:
+            self.subject.addItem(self.tr(subject.label), subject.value)
         self.subject.setAccessibleName(self.tr("Ämne"))
         self.text = QPlainTextEdit(self)
         self.text.setPlaceholderText(self.tr("Frågan till vården"))
@@ -181,7 +176,7 @@ class FkQuestionForm(QGroupBox):
         return item
 
     def _subject_changed(self) -> None:
-        complement = self.chosen_subject() == KOMPLT
+        complement = self.chosen_subject() == Subject.KOMPLT
         self.fields_label.setVisible(complement)
         self.fields.setVisible(complement)
 
