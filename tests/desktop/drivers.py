@@ -11,20 +11,25 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QInputDialog,
+    QLabel,
     QMessageBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
+from desktop.time_controller import TimeController
 from models.staff import UserContext
 from models.workflow.actions import Action
 from tests.models.definitions.types import samples
 from widgets.editor.form_editor import FormEditor
+from widgets.exercise_panel import ExercisePanel
 from widgets.login_dialog import LoginDialog
 from widgets.mina_intyg.window import MinaIntygWindow
 from widgets.question_panel import QuestionPanelWidget
 from widgets.signing_dialog import SigningDialog
+from widgets.time_travel_dialog import TimeTravelDialog
+from widgets.type_chooser_dialog import TypeChooserDialog
 
 
 def type_patient(qtbot: QtBot, window: MainWindow, text: str) -> None:
@@ -215,3 +220,88 @@ def log_in_to_portal(qtbot: QtBot, portal: MinaIntygWindow, person_id: str) -> N
     """Log in to Mina intyg as the citizen."""
     portal.login_page.choose(person_id)
     click(qtbot, portal.login_page.login_button)
+
+
+def answer_box(button_text: str) -> None:
+    """Press a button of the message box that is about to open."""
+
+    def respond() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox), box
+        box_button = next(b for b in box.buttons() if b.text() == button_text)
+        box_button.click()
+
+    QTimer.singleShot(0, respond)
+
+
+def start_exercise(qtbot: QtBot, window: MainWindow, exercise_id: str) -> ExercisePanel:
+    """Simulering → Övningar…, choose the exercise, Starta övning, confirm the reset."""
+    controller = window.exercise_controller
+    assert controller.action in window.simulation_menu.actions()
+    assert controller.action.text() == "Övningar…"
+    controller.action.trigger()
+    dialog = controller.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.select(exercise_id)
+    answer_box("Starta övningen")
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    panel = controller.panel
+    assert panel is not None and panel.isVisible()
+    return panel
+
+
+def rata(qtbot: QtBot, panel: ExercisePanel) -> list[tuple[bool, str, str]]:
+    """Press Rätta; returns each check as (passed, text, the explanation shown)."""
+    qtbot.mouseClick(panel.grade_button, Qt.MouseButton.LeftButton)
+    return [
+        (row.passed, row.text.text(), row.explanation.text() if row.explanation.isVisible() else "")
+        for row in panel.rows
+    ]
+
+
+def in_type_dialog(qtbot: QtBot, act: Callable[[TypeChooserDialog], None]) -> list[object]:
+    """Run ``act`` on the type dialog once it is open; returns what the dialog showed."""
+    seen: list[object] = []
+
+    def drive() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TypeChooserDialog)
+        seen.append(dialog.rows())
+        act(dialog)
+
+    QTimer.singleShot(0, drive)
+    return seen
+
+
+def choose_type(qtbot: QtBot, name: str) -> Callable[[TypeChooserDialog], None]:
+    """For ``in_type_dialog``: select the type by its name and press the create button."""
+
+    def act(dialog: TypeChooserDialog) -> None:
+        code = next(c for c, choice in dialog._choices.items() if choice.name == name)
+        dialog.select(code)
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+
+    return act
+
+
+def open_time_travel(window: MainWindow) -> TimeTravelDialog:
+    """Simulering → Spola fram tiden…"""
+    controller: TimeController = window.time_controller
+    assert controller.advance_action in window.simulation_menu.actions()
+    controller.advance_action.trigger()
+    dialog = controller.dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def choose_days(qtbot: QtBot, dialog: TimeTravelDialog, days: int) -> None:
+    """Type the number of days to travel forward."""
+    dialog.spin.selectAll()
+    qtbot.keyClicks(dialog.spin, str(days))
+
+
+def shown_date(window: MainWindow) -> QLabel:
+    """The status bar's label of the simulated date."""
+    label = window.statusBar().findChild(QLabel, "simulatedDate")
+    assert isinstance(label, QLabel)
+    return label

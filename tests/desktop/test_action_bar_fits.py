@@ -14,8 +14,7 @@ from desktop import tasks
 from desktop.main_window import MainWindow
 from models.staff import UserContext
 from models.workflow.actions import Action
-from tests.desktop.drivers import current_editor, question_panel
-from tests.desktop.test_exercise_flow import start
+from tests.desktop.drivers import current_editor, question_panel, start_exercise
 from widgets.editor.form_editor import FormEditor
 
 
@@ -49,7 +48,7 @@ def test_the_buttons_wrap_beside_the_panels_and_are_one_row_at_full_width(
 ) -> None:
     window = main_window_for(doctor)
     window.resize(1100, 760)
-    exercise = start(qtbot, window, "06-besvara-komplettering")
+    exercise = start_exercise(qtbot, window, "06-besvara-komplettering")
     # Tolvan's signed, sent FK7804 from Fråga/svar via Webcert opens with Frågor och svar.
     dock = window.work_dock
     qtbot.waitUntil(lambda: len(dock.visible_question_rows()) == 2)

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop import tasks
@@ -17,8 +17,7 @@ from desktop.exercise_controller import STATE_FILE
 from desktop.main_window import MainWindow
 from models.staff import UserContext
 from models.workflow.siths import TRAINING_PIN, SithsCard
-from tests.desktop.drivers import new_draft, type_patient
-from widgets.exercise_panel import ExercisePanel
+from tests.desktop.drivers import answer_box, new_draft, rata, start_exercise, type_patient
 
 MakeWindow = Callable[[UserContext], MainWindow]
 FIRST = "1. Ditt första läkarintyg för sjukpenning (LISJP)"
@@ -29,42 +28,6 @@ def sync_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tasks, "synchronous", True)
 
 
-def answer_box(button_text: str) -> None:
-    """Press a button of the message box that is about to open."""
-
-    def press() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox), box
-        box_button = next(b for b in box.buttons() if b.text() == button_text)
-        box_button.click()
-
-    QTimer.singleShot(0, press)
-
-
-def start(qtbot: QtBot, window: MainWindow, exercise_id: str) -> ExercisePanel:
-    """Simulering → Övningar…, choose the exercise, Starta övning, confirm the reset."""
-    controller = window.exercise_controller
-    assert controller.action in window.simulation_menu.actions()
-    assert controller.action.text() == "Övningar…"
-    controller.action.trigger()
-    dialog = controller.dialog
-    assert dialog is not None and dialog.isVisible()
-    dialog.select(exercise_id)
-    answer_box("Starta övningen")
-    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
-    panel = controller.panel
-    assert panel is not None and panel.isVisible()
-    return panel
-
-
-def rata(qtbot: QtBot, panel: ExercisePanel) -> list[tuple[bool, str, str]]:
-    qtbot.mouseClick(panel.grade_button, Qt.MouseButton.LeftButton)
-    return [
-        (row.passed, row.text.text(), row.explanation.text() if row.explanation.isVisible() else "")
-        for row in panel.rows
-    ]
-
-
 def test_start_do_part_and_rata_shows_what_is_missing(
     qtbot: QtBot, main_window_for: MakeWindow, doctor: UserContext
 ) -> None:
@@ -73,7 +36,7 @@ def test_start_do_part_and_rata_shows_what_is_missing(
     type_patient(qtbot, window, "19121212-1212")
     new_draft(window, doctor, "ag114")
 
-    panel = start(qtbot, window, "01-forsta-lisjp")
+    panel = start_exercise(qtbot, window, "01-forsta-lisjp")
     assert window.message_bar.text == f"Övningen ”{FIRST}” har startat."
     assert panel.title.text() == FIRST
     assert panel.started.text() == "Startad 2026-11-27 09:30 · Övningsdata: Grundkurs"
@@ -128,7 +91,7 @@ def test_the_exercise_survives_a_new_window_and_ends_with_avsluta(
     qtbot: QtBot, main_window_for: MakeWindow, doctor: UserContext, tmp_path: Path
 ) -> None:
     window = main_window_for(doctor)
-    panel = start(qtbot, window, "03-skicka-med-samtycke")
+    panel = start_exercise(qtbot, window, "03-skicka-med-samtycke")
     state = tmp_path / "data" / STATE_FILE
     assert state.is_file()
 
@@ -189,7 +152,7 @@ def test_a_reset_to_another_scenario_ends_the_exercise_and_to_its_own_restarts_i
     qtbot: QtBot, main_window_for: MakeWindow, doctor: UserContext
 ) -> None:
     window = main_window_for(doctor)
-    panel = start(qtbot, window, "07-besvara-fraga-fran-fk")
+    panel = start_exercise(qtbot, window, "07-besvara-fraga-fran-fk")
     controller = window.exercise_controller
     first = controller.attempt
     assert window.training_controller.reset("uppfoljning")

@@ -23,15 +23,17 @@ from models.workflow.question_rules import QuestionAction
 from tests.conftest import DOCTOR, SECRETARY, TESTENHET_17
 from tests.desktop.drivers import (
     choose_in_next_list,
+    choose_type,
     current_editor,
+    in_type_dialog,
     log_in_as,
     press,
     question_panel,
+    rata,
     sign,
+    start_exercise,
     type_patient,
 )
-from tests.desktop.test_exercise_flow import rata, start
-from tests.desktop.test_journal_flow import choose, in_type_dialog
 
 MakeWindow = Callable[[UserContext], MainWindow]
 ALL_PASSED = "Alla 4 kontroller är godkända. Bra gjort!"
@@ -65,12 +67,12 @@ def test_exercise_2_the_secretary_drafts_switches_user_and_the_doctor_signs(
     window = session.open(secretary)
     qtbot.addWidget(window)
     window.show()
-    panel = start(qtbot, window, "02-vardadministrator-och-lakare")
+    panel = start_exercise(qtbot, window, "02-vardadministrator-och-lakare")
     assert window.user_label.text() == "Maria Lind (Vårdadministratör)"
     # 2. Öppna Erik Sandbergs journal.
     type_patient(qtbot, window, "19800113-9297")
     # 3. Nytt → Intyg via Webcert…, Läkarintyg för sjukpenning, Skapa; the dictation is typed.
-    in_type_dialog(qtbot, choose(qtbot, "Läkarintyg för sjukpenning"))
+    in_type_dialog(qtbot, choose_type(qtbot, "Läkarintyg för sjukpenning"))
     with qtbot.waitSignal(window.certificate_opened):
         window.new_menu_action.trigger()
     draft = window.action_controller.certificate_id
@@ -132,7 +134,7 @@ def test_exercise_6_the_complement_request_from_fraga_svar_to_a_signed_complemen
 ) -> None:
     # 1. Logga in som Karin Berg (läkare) på Testenhet 17.
     window = main_window_for(doctor)
-    panel = start(qtbot, window, "06-besvara-komplettering")
+    panel = start_exercise(qtbot, window, "06-besvara-komplettering")
     # 2. Fråga/svar via Webcert in Mitt arbete: the row for Tolvan Tolvansson.
     dock = window.work_dock
     assert dock.questions_box.title().startswith("Fråga/svar via Webcert")

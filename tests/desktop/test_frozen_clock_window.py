@@ -17,8 +17,14 @@ from pytestqt.qtbot import QtBot
 from desktop.main_window import MainWindow
 from models.clock import FixedClock
 from models.staff import UserContext
-from tests.desktop.drivers import new_draft, open_in_editor, type_patient
-from tests.desktop.test_time_travel import choose_days, open_dialog, shown_date
+from tests.desktop.drivers import (
+    choose_days,
+    new_draft,
+    open_in_editor,
+    open_time_travel,
+    shown_date,
+    type_patient,
+)
 from tests.models.definitions.types import samples
 from tests.models.workflow.conftest import signature
 from tests.models.workflow.test_frozen_clock import FROZEN, FROZEN_DAY, shifted
@@ -79,7 +85,7 @@ def test_the_window_shows_the_frozen_clock_s_dates(
     console.close()
 
     # And time travel moves on from it.
-    dialog = open_dialog(window)
+    dialog = open_time_travel(window)
     assert dialog.current.text() == "2071-06-01 (måndag)"
     choose_days(qtbot, dialog, 15)
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
@@ -23,7 +22,7 @@ from tests.conftest import (
     TESTENHET_17,
     TOLVAN,
 )
-from tests.desktop.drivers import type_patient
+from tests.desktop.drivers import choose_type, in_type_dialog, type_patient
 from widgets.type_chooser_dialog import TypeChooserDialog
 
 MakeWindow = Callable[[UserContext], MainWindow]
@@ -32,29 +31,6 @@ MakeWindow = Callable[[UserContext], MainWindow]
 @pytest.fixture
 def make_window(main_window_for: MakeWindow) -> MakeWindow:
     return main_window_for
-
-
-def in_type_dialog(qtbot: QtBot, act: Callable[[TypeChooserDialog], None]) -> list[object]:
-    """Run ``act`` on the type dialog once it is open; returns what the dialog showed."""
-    seen: list[object] = []
-
-    def drive() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, TypeChooserDialog)
-        seen.append(dialog.rows())
-        act(dialog)
-
-    QTimer.singleShot(0, drive)
-    return seen
-
-
-def choose(qtbot: QtBot, name: str) -> Callable[[TypeChooserDialog], None]:
-    def act(dialog: TypeChooserDialog) -> None:
-        code = next(c for c, choice in dialog._choices.items() if choice.name == name)
-        dialog.select(code)
-        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-
-    return act
 
 
 def cancel(dialog: TypeChooserDialog) -> None:
@@ -69,7 +45,7 @@ def test_creating_a_sick_leave_certificate(
     assert window.editor_area.currentWidget() is window.certificate_list
     assert window.certificate_list.visible_rows() == []
     assert window.new_certificate_action.isEnabled()
-    seen = in_type_dialog(qtbot, choose(qtbot, "Läkarintyg för sjukpenning"))
+    seen = in_type_dialog(qtbot, choose_type(qtbot, "Läkarintyg för sjukpenning"))
     with qtbot.waitSignal(window.certificate_opened):
         window.new_certificate_action.trigger()
     rows = seen[0]
@@ -104,7 +80,7 @@ def test_a_second_death_certificate_is_shown_disabled(
 ) -> None:
     window = make_window(doctor)
     type_patient(qtbot, window, "19400107-9120")
-    in_type_dialog(qtbot, choose(qtbot, "Dödsbevis"))
+    in_type_dialog(qtbot, choose_type(qtbot, "Dödsbevis"))
     window.new_certificate_action.trigger()
     seen = in_type_dialog(qtbot, cancel)
     window.new_certificate_action.trigger()

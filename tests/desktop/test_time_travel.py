@@ -5,39 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
-from desktop.time_controller import TimeController
 from models.clock import FixedClock
 from models.staff import UserContext
-from tests.desktop.drivers import new_draft, open_in_editor, type_patient
-from widgets.time_travel_dialog import TimeTravelDialog
+from tests.desktop.drivers import (
+    choose_days,
+    new_draft,
+    open_in_editor,
+    open_time_travel,
+    shown_date,
+    type_patient,
+)
 
 MakeWindow = Callable[[UserContext], MainWindow]
 STATUS = 2  # the journal's column Status
-
-
-def open_dialog(window: MainWindow) -> TimeTravelDialog:
-    """Simulering → Spola fram tiden…"""
-    controller: TimeController = window.time_controller
-    assert controller.advance_action in window.simulation_menu.actions()
-    controller.advance_action.trigger()
-    dialog = controller.dialog
-    assert dialog is not None and dialog.isVisible()
-    return dialog
-
-
-def choose_days(qtbot: QtBot, dialog: TimeTravelDialog, days: int) -> None:
-    dialog.spin.selectAll()
-    qtbot.keyClicks(dialog.spin, str(days))
-
-
-def shown_date(window: MainWindow) -> QLabel:
-    label = window.statusBar().findChild(QLabel, "simulatedDate")
-    assert isinstance(label, QLabel)
-    return label
 
 
 def test_fifteen_days_forward_locks_a_draft_made_today_and_real_time_returns(
@@ -52,7 +35,7 @@ def test_fifteen_days_forward_locks_a_draft_made_today_and_real_time_returns(
     assert not label.isVisible()
     assert not window.time_controller.reset_action.isEnabled()
 
-    dialog = open_dialog(window)
+    dialog = open_time_travel(window)
     assert dialog.windowTitle() == "Spola fram tiden"
     assert dialog.current.text() == "2026-11-27 (fredag)"
     choose_days(qtbot, dialog, 14)
@@ -86,7 +69,7 @@ def test_cancelling_leaves_the_clock_alone(
     qtbot: QtBot, main_window_for: MakeWindow, doctor: UserContext, clock: FixedClock
 ) -> None:
     window = main_window_for(doctor)
-    dialog = open_dialog(window)
+    dialog = open_time_travel(window)
     choose_days(qtbot, dialog, 30)
     dialog.buttons.rejected.emit()  # Avbryt
     assert not clock.is_simulated
