@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from models.training.exercises import Exercise
 from widgets.editor.style import styled
+from widgets.message_boxes import ask
 
 CONFIRM = (
     "När övningen startar återställs övningsdata till scenariot ”{scenario}”: alla intyg, "
@@ -135,15 +135,8 @@ class ExerciseListDialog(QDialog):
         if chosen is None:
             return
         name = self._scenario_names.get(chosen.scenario, chosen.scenario)
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Starta övning"))
-        box.setText(self.tr(CONFIRM).format(scenario=name))
-        start = box.addButton(self.tr("Starta övningen"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(start)
-        box.exec()
-        if box.clickedButton() is not start:
+        text = self.tr(CONFIRM).format(scenario=name)
+        if not ask(self, self.tr("Starta övning"), text, self.tr("Starta övningen")):
             return
         self.chosen_id = chosen.id
         self.accept()

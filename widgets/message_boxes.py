@@ -21,6 +21,30 @@ def show_error(parent: QWidget | None, message: str) -> None:
     box.exec()
 
 
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    confirm_text: str,
+    *,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> bool:
+    """A question with Swedish buttons (``confirm_text`` and "Avbryt"; not Qt's Yes/Cancel,
+    which follow whatever translator the application loaded): True if confirmed."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    confirm = box.addButton(confirm_text, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(
+        QCoreApplication.translate("MessageBoxes", "Avbryt"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(confirm)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is confirm
+
+
 def confirm_buttons(
     dialog: QDialog, confirm_text: str, on_confirm: Callable[[], None]
 ) -> tuple[QDialogButtonBox, QPushButton]:

@@ -30,6 +30,7 @@ from models.events import CertificateChanged
 from models.printing.service import PrintResult
 from models.recipients.mina_intyg import Citizen, MinaIntyg
 from models.reference.patient_id import formatted_person_id
+from widgets.message_boxes import ask
 from widgets.mina_intyg.certificate_page import CertificatePage
 from widgets.mina_intyg.list_page import ListPage
 from widgets.mina_intyg.login_page import LoginPage
@@ -230,23 +231,12 @@ class MinaIntygWindow(QMainWindow):
         page.message_bar.show_info(self.tr("Intyget är skickat till {to}.").format(to=sent))
 
     def _confirm_send(self, to: str) -> bool:
-        """The portal's question before sending, with Swedish buttons (not Qt's Yes/Cancel,
-        which follow the translator the application happens to load)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Skicka intyg"))
-        box.setText(
-            self.tr(
-                "Vill du skicka intyget till {to}? Intyget skickas digitalt och {to} kan "
-                "läsa det direkt."
-            ).format(to=to)
-        )
-        send = box.addButton(self.tr("Skicka"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(self.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(send)
-        box.setEscapeButton(cancel)
-        box.exec()
-        return box.clickedButton() is send
+        """The portal's question before sending."""
+        text = self.tr(
+            "Vill du skicka intyget till {to}? Intyget skickas digitalt och {to} kan "
+            "läsa det direkt."
+        ).format(to=to)
+        return ask(self, self.tr("Skicka intyg"), text, self.tr("Skicka"))
 
     def print_certificate(self, certificate_id: str, show_diagnosis: bool = True) -> None:
         """Skriv ut / Spara PDF: the PDF is made in the background; then the warning about
@@ -281,16 +271,14 @@ class MinaIntygWindow(QMainWindow):
         )
 
     def _show_printout(self, result: PrintResult) -> None:
-        if result.warning:
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Information)
-            box.setWindowTitle(self.tr("Skriv ut / Spara PDF"))
-            box.setText(result.warning)
-            go_on = box.addButton(self.tr("Fortsätt"), QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(self.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if box.clickedButton() is not go_on:
-                return
+        if result.warning and not ask(
+            self,
+            self.tr("Skriv ut / Spara PDF"),
+            result.warning,
+            self.tr("Fortsätt"),
+            icon=QMessageBox.Icon.Information,
+        ):
+            return
         shown = self.certificate_page.shown
         title = self.tr("{type} – utskrift").format(
             type=shown.row.type_name if shown is not None else self.tr("Intyg")
