@@ -18,6 +18,7 @@ from models.qt.diagnosis_completer_model import (
     TitleRole,
 )
 from models.reference.diagnoses import icd10se
+from tests.widgets.editor.helpers import show_watched
 from widgets.editor.diagnosis_widget import DiagnosisListWidget
 from widgets.editor.field_widget import EditorContext
 
@@ -36,14 +37,9 @@ BLANK = {"code": "", "text": ""}
 
 
 def _make(qtbot: QtBot) -> tuple[DiagnosisListWidget, list[None]]:
-    widget = DiagnosisListWidget(shipped_definitions()["fk7804"].field("6"), CONTEXT)
-    qtbot.addWidget(widget)
-    with qtbot.waitActive(widget):
-        widget.show()
-        widget.activateWindow()
-    changes: list[None] = []
-    widget.changed.connect(lambda: changes.append(None))
-    return widget, changes
+    return show_watched(
+        qtbot, DiagnosisListWidget(shipped_definitions()["fk7804"].field("6"), CONTEXT)
+    )
 
 
 def _popup(completer: QCompleter) -> QAbstractItemView:

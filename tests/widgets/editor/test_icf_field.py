@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from models.definitions.loader import shipped_definitions
 from models.definitions.schema import FieldDef
 from models.reference.icf import icf
+from tests.widgets.editor.helpers import show_watched
 from widgets.editor.field_widget import EditorContext
 from widgets.editor.icf_field import IcfTextFieldWidget
 from widgets.editor.icf_picker import IcfPicker
@@ -25,13 +26,7 @@ def _make(
     context = EditorContext(today=TODAY, diagnosis_codes=lambda: list(codes))
     widget = create_field_widget(shipped_definitions()["fk7804"].field(field_id), context)
     assert isinstance(widget, IcfTextFieldWidget)
-    qtbot.addWidget(widget)
-    with qtbot.waitActive(widget):
-        widget.show()
-        widget.activateWindow()
-    changes: list[None] = []
-    widget.changed.connect(lambda: changes.append(None))
-    return widget, changes
+    return show_watched(qtbot, widget)
 
 
 def _open(qtbot: QtBot, widget: IcfTextFieldWidget) -> IcfPicker:

@@ -3,39 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from models.definitions.loader import shipped_definitions
-from widgets.editor.field_widget import EditorContext, FieldWidget
+from tests.widgets.editor.helpers import show_watched
+from widgets.editor.field_widget import EditorContext
 from widgets.editor.period_widgets import DateRangeWidget, SickLeavePeriodsWidget
 
 CONTEXT = EditorContext(today=dt.date(2026, 11, 27))
 TODAY = "2026-11-27"
-W = TypeVar("W", bound=FieldWidget)
-
-
-def _show(qtbot: QtBot, widget: W) -> tuple[W, list[None]]:
-    qtbot.addWidget(widget)
-    with qtbot.waitActive(widget):
-        widget.show()
-        widget.activateWindow()
-    changes: list[None] = []
-    widget.changed.connect(lambda: changes.append(None))
-    return widget, changes
 
 
 def _periods(qtbot: QtBot) -> tuple[SickLeavePeriodsWidget, list[None]]:
-    return _show(
+    return show_watched(
         qtbot, SickLeavePeriodsWidget(shipped_definitions()["fk7804"].field("32"), CONTEXT)
     )
 
 
 def _range(qtbot: QtBot) -> tuple[DateRangeWidget, list[None]]:
-    return _show(qtbot, DateRangeWidget(shipped_definitions()["ag114"].field("7.2"), CONTEXT))
+    return show_watched(
+        qtbot, DateRangeWidget(shipped_definitions()["ag114"].field("7.2"), CONTEXT)
+    )
 
 
 def _focused() -> QWidget | None:

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from models.definitions.loader import shipped_definitions
 from models.definitions.schema import FieldDef
+from tests.widgets.editor.helpers import show_watched
 from widgets.editor.field_widget import EditorContext
 from widgets.editor.registry import create_field_widget
 from widgets.editor.simple_fields import TextFieldWidget
@@ -34,14 +35,8 @@ LABEL = "Kommun (om okänd dödsplats, kommunen där kroppen påträffades)"
 def _make(qtbot: QtBot, code: str = "db") -> tuple[TypeaheadWidget, list[None]]:
     widget = create_field_widget(shipped_definitions()[code].field("3.1"), CONTEXT)
     assert isinstance(widget, TypeaheadWidget)
-    qtbot.addWidget(widget)
     widget.resize(520, 120)
-    with qtbot.waitActive(widget):
-        widget.show()
-        widget.activateWindow()
-    changes: list[None] = []
-    widget.changed.connect(lambda: changes.append(None))
-    return widget, changes
+    return show_watched(qtbot, widget)
 
 
 def _completer(widget: TypeaheadWidget) -> QCompleter:
