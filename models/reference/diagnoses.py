@@ -70,11 +70,15 @@ class Diagnosis:
 
     @property
     def display_code(self) -> str:
-        """The code as printed: ``F32.1``, ``F43.8A``; ``F32`` and KSH97-P's ``A02-P`` as is."""
-        code = self.code
-        if len(code) > 3 and code[3] != "-":
-            return f"{code[:3]}.{code[3:]}"
-        return code
+        """The code as printed (:func:`display_code`)."""
+        return display_code(self.code)
+
+
+def display_code(code: str) -> str:
+    """A stored code as printed: ``F32.1``, ``F43.8A``; ``F32`` and KSH97-P's ``A02-P`` as is."""
+    if len(code) > 3 and code[3] != "-":
+        return f"{code[:3]}.{code[3:]}"
+    return code
 
 
 class _Names(NamedTuple):

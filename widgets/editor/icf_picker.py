@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.reference.diagnoses import Diagnosis
+from models.reference.diagnoses import display_code
 from models.reference.icf import (
     IcfCatalogue,
     IcfCode,
@@ -63,24 +63,19 @@ PARTLY_WITHOUT = "FMB har inga ICF-koder för {codes}."
 NO_FIELD = "FMB:s ICF-stöd gäller frågorna om funktionsnedsättning och aktivitetsbegränsning."
 
 
-def _display(code: str) -> str:
-    """An ICD-10 code with its dot: F438A → F43.8A."""
-    return Diagnosis(code, "", "").display_code
-
-
 def _group_title(group: IcfGroup) -> str:
-    codes = ", ".join(_display(diagnosis.code) for diagnosis in group.diagnoses)
+    codes = ", ".join(display_code(diagnosis.code) for diagnosis in group.diagnoses)
     if group.common:
         return f"ICF-kategorier gemensamma för: {codes}"
     title = f"ICF-kategorier för: {codes} – {group.diagnoses[0].heading}"
-    broader = [_display(d.fmb_code) for d in group.diagnoses if d.is_fallback]
+    broader = [display_code(d.fmb_code) for d in group.diagnoses if d.is_fallback]
     return f"{title} (stödet gäller {', '.join(broader)})" if broader else title
 
 
 def _fallback_note(diagnoses: tuple[IcfDiagnosis, ...]) -> str:
     """Webcert's note when the ICF support is for a broader code than the one entered."""
     return "\n".join(
-        f"Det ICF-stöd som visas är för koden {_display(d.fmb_code)} – {d.fmb_title}"
+        f"Det ICF-stöd som visas är för koden {display_code(d.fmb_code)} – {d.fmb_title}"
         for d in diagnoses
         if d.is_fallback
     )
@@ -215,7 +210,7 @@ class IcfPicker(QDialog):
             return SEARCH_HINT
         if not any(code.strip() for code in codes):
             return f"{NO_DIAGNOSIS} {SEARCH_HINT}"
-        without = ", ".join(_display(code) for code in suggestions.without)
+        without = ", ".join(display_code(code) for code in suggestions.without)
         if not suggestions:
             return f"{NO_CODES.format(codes=without)} {SEARCH_HINT}"
         return PARTLY_WITHOUT.format(codes=without) if without else ""
