@@ -40,10 +40,9 @@ class ActionBar(QWidget):
 
     triggered = Signal(object)  # Action
 
-    def __init__(self, hidden: Iterable[Action] = (), parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("actionBar")
-        self._hidden = frozenset(hidden)
         self.buttons: dict[Action, QPushButton] = {}
         self._layout = FlowLayout(self, right_aligned=True)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -59,7 +58,7 @@ class ActionBar(QWidget):
         by_action = {state.action: state for state in states}
         for action in ORDER:
             state = by_action.get(action)
-            if state is None or action in self._hidden or not state.applicable:
+            if state is None or not state.applicable:
                 continue
             button = QPushButton(state.label)
             button.setObjectName(f"action-{action.value}")

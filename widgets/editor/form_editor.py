@@ -35,7 +35,6 @@ from models.definitions.findings import Finding
 from models.definitions.progress import missing_items, shown_at_once, status_line
 from models.definitions.schema import Definition
 from models.definitions.values import diagnosis_codes
-from models.workflow.actions import Action
 from models.workflow.header import StatusLine
 from widgets.action_bar import ActionBar
 from widgets.editor.field_widget import EditorContext, FieldWidget
@@ -45,8 +44,6 @@ from widgets.message_bar import MessageBar
 
 Validator = Callable[[dict[str, Any]], list[Finding]]
 PlaceRole = Qt.ItemDataRole.UserRole + 1
-#: Actions the editor's bar never shows (none at present; the bar shows what the rules allow).
-HIDDEN_ACTIONS: frozenset[Action] = frozenset()
 #: Where a user types; a field's input errors wait while the user is in one of these.
 TEXT_ENTRIES = (QLineEdit, QPlainTextEdit, QAbstractSpinBox)
 
@@ -138,7 +135,7 @@ class FormEditor(QWidget):
         self.missing.itemClicked.connect(self._jump)
         self.show_missing_button = QPushButton(self.tr("Visa vad som saknas"))
         self.show_missing_button.clicked.connect(self.show_missing)
-        self.action_bar = ActionBar(hidden=HIDDEN_ACTIONS)
+        self.action_bar = ActionBar()
         self.side_button: QPushButton | None = None
         self.side_panel: QWidget | None = None
         self.splitter = QSplitter()
