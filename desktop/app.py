@@ -27,6 +27,7 @@ from models.patients import PatientInfo, PatientService
 from models.printing import PrintService
 from models.qt.bridge import ChangeBridge
 from models.reference.diagnoses import diagnosis_exists
+from models.reference.hsa import shipped_befattningar
 from models.reference.preload import start_preload
 from models.staff import StaffDirectory, UserContext
 from models.store import OpenedStore, open_store
@@ -86,7 +87,7 @@ def open_services(options: Options, settings: Settings, clock: Clock) -> Service
     return Services(
         opened=opened,
         clock=clock,
-        directory=StaffDirectory(store, resource_path("reference", "befattningskoder.tsv")),
+        directory=StaffDirectory(store, shipped_befattningar()),
         patients=PatientService(store, clock),
         certificates=CertificateService(store, clock, definitions, bus),
         # ICD-10-SE is read when a draft is first signed, not at start-up.

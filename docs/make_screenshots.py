@@ -22,6 +22,7 @@ from models.events import ChangeBus
 from models.patients import PatientService
 from models.printing import PrintService
 from models.qt.bridge import ChangeBridge
+from models.reference.hsa import shipped_befattningar
 from models.staff import StaffDirectory
 from models.store import open_store
 from models.store.urls import parse_url
@@ -45,7 +46,7 @@ def main() -> int:
         url = parse_url(f"sqlite:///{Path(home) / 'screens.sqlite3'}")
         opened = open_store(url, clock, resource_path("seed"))
         store = opened.store
-        directory = StaffDirectory(store, resource_path("reference", "befattningskoder.tsv"))
+        directory = StaffDirectory(store, shipped_befattningar())
         patients = PatientService(store, clock)
 
         login = LoginDialog(directory)

@@ -27,6 +27,7 @@ from models.clock import SWEDISH_TIME, FixedClock
 from models.definitions.loader import shipped_definitions
 from models.events import ChangeBus
 from models.patients import PatientService
+from models.reference.hsa import shipped_befattningar
 from models.staff import StaffDirectory, UserContext
 from models.store import OpenedStore, Store, open_store
 from models.store.urls import parse_url
@@ -36,7 +37,7 @@ from resources import resource_path
 
 POSTGRES_ENV = "INTYGSSTUDIO_TEST_POSTGRES"
 SEED_DIR = resource_path("seed")
-BEFATTNINGAR = resource_path("reference", "befattningskoder.tsv")
+BEFATTNINGAR = shipped_befattningar()
 
 DOCTOR = "TSTNMT2321000156-L001"
 AT_DOCTOR = "TSTNMT2321000156-L002"

@@ -25,6 +25,7 @@ from models.events import ChangeBus
 from models.patients import PatientService
 from models.printing import PrintService
 from models.qt.bridge import ChangeBridge
+from models.reference.hsa import shipped_befattningar
 from models.staff import StaffDirectory
 from models.store import open_store
 from models.store.urls import parse_url
@@ -42,9 +43,7 @@ def main() -> int:
     app = QApplication([])
     clock = FixedClock(dt.datetime(2026, 11, 27, 9, 30, tzinfo=SWEDISH_TIME))
     store = open_store(parse_url(f"sqlite:///{database}"), clock, resource_path("seed")).store
-    user = StaffDirectory(store, resource_path("reference", "befattningskoder.tsv")).login(
-        DOCTOR, UNIT
-    )
+    user = StaffDirectory(store, shipped_befattningar()).login(DOCTOR, UNIT)
     bus = ChangeBus()
     definitions = shipped_definitions()
     certificates = CertificateService(store, clock, definitions, bus)
